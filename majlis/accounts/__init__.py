@@ -1,0 +1,1 @@
+"""Moderators and admins: roles, site and language scopes, login lockout, API tokens (stored hashed)."""

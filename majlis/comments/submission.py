@@ -1,0 +1,165 @@
+"""The path of a new comment, as an explicit, ordered chain of small steps.
+
+``submit()`` is called directly by the form view and the API. Each guard returns ``None`` to let
+the comment through or a ``Refusal``; then the comment is stored as pending with its screening
+verdict, and the site's automation policy may decide it at once. Nothing here edits what the reader
+wrote: the body is stored exactly as sent (after the form's whitespace trim).
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from majlis.comments.models import Comment, Status
+from majlis.lib import net
+from majlis.publications.models import Article
+
+log = logging.getLogger(__name__)
+RATE_WINDOW = timedelta(minutes=10)
+DUPLICATE_WINDOW = timedelta(minutes=10)
+FLOOD_SAMPLE = 40
+
+
+@dataclass(frozen=True)
+class Refusal:
+    message: str
+    status: int  # the HTTP status the API answers with
+
+
+@dataclass(frozen=True)
+class Submission:
+    article: Article
+    author: str
+    email: str
+    body: str
+    ip: str
+    honeypot: str = ""
+
+
+@dataclass(frozen=True)
+class Accepted:
+    comment: Comment
+    duplicate: bool = False
+
+
+def submit(sub: Submission) -> Accepted | Refusal:
+    for guard in (_comments_open, _honeypot, _rate_limit_ip, _rate_limit_email):
+        refusal = guard(sub)
+        if refusal:
+            return refusal
+    duplicate = _duplicate(sub)
+    if duplicate:
+        return Accepted(duplicate, duplicate=True)
+    comment = _store(sub, _screen(sub))
+    _automate(comment)
+    return Accepted(comment)
+
+
+def fingerprint(email: str, body: str) -> str:
+    return hashlib.sha256(f"{email}\n{body}".encode()).hexdigest()
+
+
+def _comments_open(sub: Submission) -> Refusal | None:
+    if not sub.article.comments_open:
+        return Refusal(_("Comments are closed on this article."), 403)
+    return None
+
+
+def _honeypot(sub: Submission) -> Refusal | None:
+    if sub.honeypot:
+        log.info("honeypot filled for article %s", sub.article.slug)
+        return Refusal(_("Your comment could not be accepted."), 400)
+    return None
+
+
+def _too_many() -> Refusal:
+    return Refusal(_("You have posted several comments in a short time. Please wait a few minutes and try again."), 429)
+
+
+def _rate_limit_ip(sub: Submission) -> Refusal | None:
+    limit = settings.MAJLIS_RATE_LIMIT_PER_IP
+    prefix = net.truncate(sub.ip)
+    if not limit or not prefix:
+        return None
+    since = timezone.now() - RATE_WINDOW
+    if Comment.objects.filter(ip_prefix=prefix, created_at__gte=since).count() >= limit:
+        return _too_many()
+    return None
+
+
+def _rate_limit_email(sub: Submission) -> Refusal | None:
+    limit = settings.MAJLIS_RATE_LIMIT_PER_EMAIL
+    if not limit:
+        return None
+    since = timezone.now() - RATE_WINDOW
+    if Comment.objects.filter(email=sub.email, created_at__gte=since).count() >= limit:
+        return _too_many()
+    return None
+
+
+def _duplicate(sub: Submission) -> Comment | None:
+    """The same text from the same email within minutes is stored once (double clicks, retries)."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    return Comment.objects.filter(
+        fingerprint=fingerprint(sub.email, sub.body), article=sub.article, created_at__gte=since
+    ).first()
+
+
+def _recent_texts(sub: Submission) -> list[str]:
+    since = timezone.now() - timedelta(hours=1)
+    return list(
+        Comment.objects.filter(article__site_id=sub.article.site_id, created_at__gte=since)
+        .exclude(email=sub.email)
+        .order_by("-created_at")
+        .values_list("body", flat=True)[:FLOOD_SAMPLE]
+    )
+
+
+def _screen(sub: Submission):
+    if not settings.MAJLIS_SCREEN_ON_SUBMIT:
+        return None
+    from majlis.moderation.policy import site_policy
+    from majlis.screening import screen
+
+    article = {"title": sub.article.title, "body": sub.article.body, "language": sub.article.language}
+    return screen(sub.body, article, policy=site_policy(sub.article.site), recent=_recent_texts(sub))
+
+
+def _store(sub: Submission, verdict) -> Comment:
+    fields = {}
+    if verdict is not None:
+        fields = {
+            "language": verdict.language,
+            "violation": verdict.violation,
+            "scores": verdict.scores,
+            "reasons": verdict.to_dict()["reasons"],
+            "recommendation": verdict.decision,
+            "model_version": verdict.model_version,
+        }
+    return Comment.objects.create(
+        article=sub.article, author_name=sub.author, email=sub.email, body=sub.body,
+        ip_prefix=net.truncate(sub.ip), fingerprint=fingerprint(sub.email, sub.body), status=Status.PENDING,
+        **fields,
+    )
+
+
+def _automate(comment: Comment) -> None:
+    """Let the site's automation mode decide at once when its thresholds say so."""
+    from majlis.moderation.policy import automatic_action
+    from majlis.moderation.services import DecisionError, decide
+
+    action, reason = automatic_action(comment)
+    if action is None:
+        return
+    try:
+        with transaction.atomic():
+            decide(comment.pk, action, reason=reason, model_version=comment.model_version or "rules")
+    except DecisionError:
+        return
+    comment.refresh_from_db()

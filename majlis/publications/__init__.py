@@ -1,0 +1,1 @@
+"""Sites and their articles, and the article page a reader sees."""

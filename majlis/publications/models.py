@@ -1,0 +1,80 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from majlis.lib.languages import LANGUAGES, direction
+
+
+class AutomationMode(models.TextChoices):
+    MANUAL = "manual", _("Manual: screening orders and annotates the queue")
+    ASSISTED = "assisted", _("Assisted: also rejects above the reject thresholds")
+    AUTOPILOT = "autopilot", _("Autopilot: also approves below the approve thresholds")
+
+
+LANGUAGE_CHOICES = [(code, code) for code in LANGUAGES]
+
+
+class Site(models.Model):
+    """A publication whose articles take comments, with its guidelines and automation policy."""
+
+    name = models.CharField(_("name"), max_length=200)
+    domain = models.CharField(_("domain"), max_length=200, unique=True)
+    allowed_origins = models.TextField(
+        _("allowed origins"),
+        blank=True,
+        help_text=_("Origins (scheme://host[:port]) allowed to embed the widget and register articles, one per line."),
+    )
+    guidelines = models.JSONField(_("community guidelines"), default=dict, blank=True, help_text=_("Text per language code."))
+    mode = models.CharField(_("automation mode"), max_length=16, choices=AutomationMode.choices, default=AutomationMode.MANUAL)
+    reject_thresholds = models.JSONField(_("reject thresholds"), default=dict, blank=True)
+    approve_thresholds = models.JSONField(_("approve thresholds"), default=dict, blank=True)
+    notify_authors = models.BooleanField(_("email commenters the decision"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self):
+        return self.name
+
+    def origins(self) -> list[str]:
+        return [line.strip().rstrip("/") for line in self.allowed_origins.splitlines() if line.strip()]
+
+    def guidelines_for(self, language: str) -> str:
+        return self.guidelines.get(language) or self.guidelines.get("en", "")
+
+
+class Article(models.Model):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="articles", verbose_name=_("site"))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    title = models.CharField(_("headline"), max_length=300)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    additional_reporting = models.CharField(_("additional reporting by"), max_length=300, blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Paragraphs separated by a blank line."))
+    url = models.URLField(_("page URL"), max_length=500, blank=True, help_text=_("Where the article lives on the site, for the widget."))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    # Bumped whenever the public comment list changes, so caches and ETags can key on it cheaply.
+    public_version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("publications:article", args=[self.slug])
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]

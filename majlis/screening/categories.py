@@ -1,0 +1,61 @@
+"""The fixed vocabulary of guideline categories.
+
+This is the one registry: the UI, the API, the docs, rejection reasons and the models all read it.
+Adding a category means adding it here first (see CONTRIBUTING.md for every other file to touch).
+The labels are plain English; Django code wraps them in gettext when it shows them.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    label: str
+    help: str
+    # Off-topic comments are flagged for a human and never rejected automatically by default.
+    auto_reject: bool = True
+    # Whether the category counts towards the overall ``violation`` probability.
+    counts_as_violation: bool = True
+
+
+CATEGORIES = (
+    Category("profanity", "Profanity", "Swearing and obscene words, aimed at no one in particular."),
+    Category("vulgarity", "Vulgarity", "Sexually explicit or crude content."),
+    Category("threat", "Threat", "Intent, wish or call for violence or harm to a person or group."),
+    Category(
+        "personal_attack",
+        "Personal attack",
+        "Insults, name-calling or harassment aimed at a person: another commenter, the journalist, "
+        "a public figure.",
+    ),
+    Category(
+        "identity_abuse",
+        "Identity abuse",
+        "Abuse of a group for who they are: sexism, racism, homophobia, xenophobia, ethnic or "
+        "religious hatred.",
+    ),
+    Category(
+        "promotion",
+        "Promotion",
+        "Commercial or personal promotion: ads, selling, links and contact details to attract "
+        "business, self-promotion, spam floods.",
+    ),
+    Category(
+        "off_topic",
+        "Off topic",
+        "Not relevant to the article; flagged for a human, never auto-rejected by default.",
+        auto_reject=False,
+        counts_as_violation=False,
+    ),
+)
+
+BY_CODE = {c.code: c for c in CATEGORIES}
+CODES = tuple(c.code for c in CATEGORIES)
+VIOLATION_CODES = tuple(c.code for c in CATEGORIES if c.counts_as_violation)
+
+# Subtypes kept for identity abuse.
+IDENTITY_SUBTYPES = ("sexism", "racism", "homophobia", "xenophobia", "ethnic", "religious")
+
+LANGUAGES = ("en", "ar", "ckb", "kmr", "tr", "fa")
+RTL_LANGUAGES = frozenset({"ar", "ckb", "fa"})

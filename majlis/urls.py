@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from majlis import health
+from majlis.api.urls import api
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("majlis.accounts.urls")),
+    path("moderation/", include("majlis.moderation.urls")),
+    path("", include("majlis.publications.urls")),
+]

@@ -1,0 +1,73 @@
+"""Shared fixtures: a site with an article in each language, and named people.
+
+- Alice: an admin. Bob: a moderator who reads Arabic and Sorani. Charlie: a reader.
+  Mallory: a spammer. Each is created only in the tests that ask for them.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from majlis.accounts.models import ApiToken, Moderator, Role
+from majlis.publications.models import Article, Site
+
+ARTICLE_TITLES = {
+    "en": ("council-budget", "Council publishes its budget for the year"),
+    "ar": ("water-cuts", "انقطاع المياه في الأحياء الشرقية"),
+    "ckb": ("bridge-repair", "چاککردنەوەی پردی شار"),
+    "kmr": ("school-reopens", "Dibistana navendî ji nû ve vedibe"),
+    "tr": ("derby-result", "Derbide kazanan çıkmadı"),
+    "fa": ("book-fair", "نمایشگاه کتاب امسال"),
+}
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.create(
+        name="The Test Times", domain="test.example", allowed_origins="http://127.0.0.1:9999",
+        guidelines={"en": "Be relevant.\nNo insults.", "ar": "التزم بالموضوع."},
+    )
+
+
+@pytest.fixture
+def articles(site):
+    return {
+        lang: Article.objects.create(
+            site=site, slug=slug, language=lang, title=title,
+            body="The city council met on Tuesday to vote on the budget.\n\nThe vote was close.",
+        )
+        for lang, (slug, title) in ARTICLE_TITLES.items()
+    }
+
+
+@pytest.fixture
+def article(articles):
+    return articles["en"]
+
+
+def make_staff(username, *, role=Role.MODERATOR, languages=()):
+    user = get_user_model().objects.create_user(username, f"{username}@newsroom.example", "correct-horse-battery", is_staff=True)
+    Moderator.objects.create(user=user, role=role, languages=list(languages))
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return make_staff("alice", role=Role.ADMIN)
+
+
+@pytest.fixture
+def bob(db):
+    return make_staff("bob", languages=("ar", "ckb"))
+
+
+@pytest.fixture
+def token_for():
+    def issue(user):
+        return ApiToken.issue(user)[1]
+
+    return issue
+
+
+@pytest.fixture
+def comment_payload():
+    return {"author": "Charlie", "email": "charlie@example.org", "body": "A clear report, thank you. The second table helps."}
