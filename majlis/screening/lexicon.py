@@ -1,0 +1,261 @@
+"""Word and phrase lexicons per language, matched on whole normalized tokens.
+
+Files: ``lexicons/{lang}.tsv`` with lines ``category<TAB>subtype<TAB>term`` (``#`` starts a
+comment, subtype ``-`` when none). A term is one or more words written naturally; a word ending in
+``*`` matches any token starting with it (for suffixing languages: ``aptal*`` matches ``aptalsın``).
+Terms are folded exactly like comments (``normalize.fold``), so a lexicon may be written with or
+without harakat, in any letter variant.
+
+Matching never looks inside a word: "class", "Scunthorpe" and "assassin" contain no hit, because
+only whole tokens (or, for ``*`` terms, token prefixes) are compared. A token also matches through
+its obfuscation variants: doubled letters undoubled (``fuuck``), ``*`` masks (``f*ck``), Arabic
+clitics (``والكلب``), and Persian ``می``/``نمی`` written apart from their verb.
+
+Scope: a text's own language uses its whole lexicon; other languages' terms apply too, but only
+phrases and words of four letters or more, because short words collide across languages (Arabic
+``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English "am").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from majlis.screening.categories import BY_CODE, IDENTITY_SUBTYPES, LANGUAGES
+from majlis.screening.normalize import ZWNJ, Normalized, fold
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+CROSS_LANGUAGE_MIN_LETTERS = 4
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[\u200c*]+[^\W_]+)*\**", re.UNICODE)
+_DOUBLE_RE = re.compile(r"([^\W\d_])\1")
+_GLUE_PREFIXES = frozenset({"می", "نمی"})
+_ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "ال", "لل")
+_ARABIC_SHORT_CLITICS = ("و", "ف", "ب", "ل")
+_MAX_UNDOUBLE = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: folded words, each (text, is_prefix)."""
+
+    words: tuple[tuple[str, bool], ...]
+    category: str
+    subtype: str
+    lang: str
+    raw: str
+
+    @property
+    def crosses_languages(self) -> bool:
+        return len(self.words) > 1 or len(self.words[0][0]) >= CROSS_LANGUAGE_MIN_LETTERS
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in a comment; ``start``/``end`` index the ORIGINAL text."""
+
+    category: str
+    subtype: str
+    term: str
+    lang: str
+    start: int
+    end: int
+    text: str
+
+
+def tokens(folded: str) -> list[tuple[str, int, int]]:
+    """Tokens of folded text as (key, start, end); the key drops ZWNJ; Persian verb prefixes glue."""
+    out = []
+    for m in _TOKEN_RE.finditer(folded):
+        key = m.group().replace(ZWNJ, "").strip("*") or m.group()
+        out.append((key, m.start(), m.end()))
+    glued = []
+    i = 0
+    while i < len(out):
+        key, a, b = out[i]
+        if key in _GLUE_PREFIXES and i + 1 < len(out) and out[i + 1][1] - b <= 1:
+            nxt = out[i + 1]
+            glued.append((key + nxt[0], a, nxt[2]))
+            i += 2
+            continue
+        glued.append((key, a, b))
+        i += 1
+    return glued
+
+
+def parse_tsv(text: str, lang: str) -> list[Term]:
+    """Terms from the TSV text of one language (see the module docstring); bad lines raise."""
+    terms = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{lang}.tsv:{lineno}: expected category<TAB>subtype<TAB>term")
+        category, subtype, raw = (p.strip() for p in parts)
+        if category not in BY_CODE or category == "off_topic":
+            raise ValueError(f"{lang}.tsv:{lineno}: unknown category {category!r}")
+        if subtype != "-" and subtype not in IDENTITY_SUBTYPES:
+            raise ValueError(f"{lang}.tsv:{lineno}: unknown subtype {subtype!r}")
+        words = _term_words(raw)
+        if not words:
+            raise ValueError(f"{lang}.tsv:{lineno}: empty term")
+        terms.append(Term(words, category, "" if subtype == "-" else subtype, lang, raw))
+    return terms
+
+
+def _term_words(raw: str) -> tuple[tuple[str, bool], ...]:
+    words = []
+    for piece in raw.split():
+        is_prefix = piece.endswith("*")
+        folded = fold(piece.rstrip("*"))
+        keys = [k for k, _, _ in tokens(folded)]
+        for i, key in enumerate(keys):
+            words.append((key, is_prefix and i == len(keys) - 1))
+    # glue Persian verb prefixes written apart, as tokens() does for comments
+    glued = []
+    for word in words:
+        if glued and glued[-1][0] in _GLUE_PREFIXES and not glued[-1][1]:
+            glued[-1] = (glued[-1][0] + word[0], word[1])
+        else:
+            glued.append(word)
+    return tuple(glued)
+
+
+@lru_cache(maxsize=None)
+def load_terms(lang: str) -> tuple[Term, ...]:
+    """All terms of ``lang``'s TSV file (empty when the file does not exist yet)."""
+    path = LEXICON_DIR / f"{lang}.tsv"
+    if not path.exists():
+        return ()
+    return tuple(parse_tsv(path.read_text(encoding="utf-8"), lang))
+
+
+class Index:
+    """Terms arranged for matching: first word -> terms, exact and prefix, plus masks by length."""
+
+    def __init__(self, terms):
+        self.exact: dict[str, list[Term]] = {}
+        self.prefix: dict[str, list[Term]] = {}
+        self.by_length: dict[int, list[str]] = {}
+        for term in terms:
+            first, is_prefix = term.words[0]
+            (self.prefix if is_prefix else self.exact).setdefault(first, []).append(term)
+            if len(term.words) == 1 and not is_prefix:
+                self.by_length.setdefault(len(first), []).append(first)
+        self.prefix_lengths = sorted({len(k) for k in self.prefix})
+        for bucket in (*self.exact.values(), *self.prefix.values()):
+            bucket.sort(key=lambda t: -len(t.words))  # longest phrase first
+
+    def first_candidates(self, key: str):
+        yield from self.exact.get(key, ())
+        for n in self.prefix_lengths:
+            if n > len(key):
+                break
+            yield from self.prefix.get(key[:n], ())
+
+
+def variants(key: str) -> list[str]:
+    """The token and its de-obfuscated readings (undoubled letters, Arabic clitics stripped)."""
+    out = [key]
+    doubles = [m.start() for m in _DOUBLE_RE.finditer(key)][:_MAX_UNDOUBLE]
+    for r in range(1, len(doubles) + 1):
+        for combo in itertools.combinations(doubles, r):
+            chars = list(key)
+            for pos in combo:
+                chars[pos] = ""
+            out.append("".join(chars))
+    if "\u0600" <= key[:1] <= "\u06ff":
+        for clitic in _ARABIC_CLITICS:
+            if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+                out.append(key[len(clitic):])
+        for clitic in _ARABIC_SHORT_CLITICS:
+            if key.startswith(clitic) and len(key) - len(clitic) >= 4:
+                out.append(key[len(clitic):])
+    return out
+
+
+def _word_matches(word: tuple[str, bool], keys: list[str]) -> bool:
+    text, is_prefix = word
+    if is_prefix:
+        return any(k.startswith(text) for k in keys)
+    return text in keys
+
+
+class Matcher:
+    """Finds lexicon terms in normalized comments for one text language."""
+
+    def __init__(self, terms):
+        self.index = Index(terms)
+        self._mask_cache: dict[str, list[str]] = {}
+
+    def _mask_keys(self, key: str) -> list[str]:
+        """Lexicon words that a masked token like ``f*ck`` could stand for."""
+        letters = sum(c != "*" for c in key)
+        if letters < 2 or letters == len(key):
+            return []
+        got = self._mask_cache.get(key)
+        if got is None:
+            pattern = re.compile(re.escape(key).replace(r"\*", "[^\\W\\d_]"))
+            got = [w for w in self.index.by_length.get(len(key), ()) if pattern.fullmatch(w)]
+            if len(self._mask_cache) < 5000:
+                self._mask_cache[key] = got
+        return got
+
+    def find(self, normalized: Normalized) -> list[Hit]:
+        """Every term occurrence, longest phrase first at each position, spans in the original."""
+        toks = tokens(normalized.text)
+        keysets = [None] * len(toks)
+
+        def keys_at(i):
+            if keysets[i] is None:
+                key = toks[i][0]
+                keysets[i] = variants(key) + (self._mask_keys(key) if "*" in key else [])
+            return keysets[i]
+
+        hits = []
+        seen = set()
+        for i in range(len(toks)):
+            for key in keys_at(i):
+                for term in self.index.first_candidates(key):
+                    n = len(term.words)
+                    if i + n > len(toks):
+                        continue
+                    if all(_word_matches(term.words[j], keys_at(i + j)) for j in range(1, n)):
+                        marker = (term.category, i, i + n)
+                        if marker in seen:
+                            continue
+                        seen.add(marker)
+                        a, b = normalized.span(toks[i][1], toks[i + n - 1][2])
+                        hits.append(Hit(term.category, term.subtype, term.raw, term.lang, a, b,
+                                        normalized.original[a:b]))
+        return _outermost(hits)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer hit of the same category ("öldüreceğim" in "seni öldüreceğim")."""
+    if len(hits) < 2:
+        return hits
+    return [
+        h for h in hits
+        if not any(o is not h and o.category == h.category and o.start <= h.start and h.end <= o.end
+                   and (o.end - o.start) > (h.end - h.start) for o in hits)
+    ]
+
+
+@lru_cache(maxsize=None)
+def matcher_for(lang: str) -> Matcher:
+    """The matcher for text in ``lang``: its own terms, plus other languages' long terms."""
+    terms = list(load_terms(lang)) if lang in LANGUAGES else []
+    for other in LANGUAGES:
+        if other != lang:
+            terms.extend(t for t in load_terms(other) if t.crosses_languages)
+    return Matcher(terms)
+
+
+def find(normalized: Normalized, lang: str) -> list[Hit]:
+    """Lexicon hits in a normalized comment written in ``lang``."""
+    return matcher_for(lang).find(normalized)

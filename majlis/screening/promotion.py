@@ -1,0 +1,160 @@
+"""Commercial or personal promotion: contact details, links, prices, calls to action, floods.
+
+Each cue found in the ORIGINAL text (regexes read digits of every system, since ``\\d`` is
+Unicode-aware) carries a weight; the promotion score is the noisy-OR of the weights, so a single
+link in a relevant comment stays low (0.3, a moderator may look) while a link, a phone number and a
+discount together pass 0.8. Calls to action come from the ``promotion`` rows of the lexicons
+(their hits are passed in). A near-duplicate of a recent comment by someone else is a ``flood``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from majlis.screening.normalize import fold
+
+_TLDS = (
+    "com|net|org|info|biz|io|co|me|ly|app|dev|shop|store|online|site|xyz|top|club|live|link|click|"
+    "example|tv|gg|ai|to|us|uk|de|fr|ru|tr|ir|iq|sa|ae|eg|sy|lb|jo|kw|qa|af|krd|eu|in|pk|cc|ws|pw|ml|tk"
+)
+_SHORTENERS = r"(?:bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|cutt\.ly|rb\.gy|shorturl\.at)"
+_MESSAGING_LINK = r"(?:t\.me|telegram\.me|wa\.me|chat\.whatsapp\.com|api\.whatsapp\.com)"
+
+# (source, weight, pattern); the first pattern to claim a stretch of text wins.
+_CUES = (
+    ("promotion:messaging", 0.5, re.compile(rf"(?i)(?:https?://)?{_MESSAGING_LINK}/[\w/+.-]+")),
+    ("promotion:link", 0.45, re.compile(rf"(?i)(?:https?://)?{_SHORTENERS}/[\w/+.-]+")),
+    ("promotion:link", 0.3, re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+")),
+    ("promotion:email", 0.35, re.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b")),
+    ("promotion:link", 0.3, re.compile(
+        rf"(?i)\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"']*)?")),
+    ("promotion:phone", 0.5, re.compile(
+        r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()\u200b\u200c\u00a0]{0,2}\d){6,14}(?!\w)")),
+    ("promotion:handle", 0.15, re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{2,29}\b")),
+    ("promotion:messaging", 0.2, re.compile(
+        r"(?i)\b(?:whats\s?app|telegram|viber|signal app|snapchat|instagram)\b|"
+        r"واتس\s?اب|واتساب|وتساب|واتساپ|واتس\s?اپ|تيليجرام|تلجرام|تليجرام|تلغرام|تلگرام|روبیکا|ایتا")),
+    ("promotion:price", 0.45, re.compile(
+        r"(?i)%\s?\d{1,2}\s?(?:indirim|off)|\d{1,2}\s?%\s?(?:off|discount|indirim|خصم|تخفیف|تخفيض|داشکاندن)")),
+    ("promotion:price", 0.25, re.compile(
+        r"(?i)[$€£₺﷼]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£₺]|tl\b|usd\b|eur\b|dollars?\b|euros?\b|lira\b|"
+        r"dolar\b|دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|دولار)")),
+)
+_PHONE_MIN_DIGITS = 9
+_CTA_WORD_WEIGHT = 0.15
+_CTA_PHRASE_WEIGHT = 0.35
+_FLOOD_MIN_CHARS = 30
+_FLOOD_JACCARD = 0.8
+_SHINGLE = 4
+
+
+@dataclass(frozen=True)
+class Cue:
+    source: str
+    weight: float
+    start: int
+    end: int
+    text: str
+
+
+_TRAILING_PUNCT = ".,;:!?)]}»\"'،؛؟"
+_DIGIT_GROUP_RE = re.compile(r"\d+")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _looks_like_phone(s: str) -> bool:
+    """Digits that read as a phone number rather than years, counts or dates."""
+    if s.startswith(("+", "00")):
+        return True
+    groups = _DIGIT_GROUP_RE.findall(s)
+    if sum(len(g) for g in groups) < _PHONE_MIN_DIGITS:
+        return False
+    if all(_YEAR_RE.fullmatch(fold(g)) for g in groups):
+        return False  # "1990 1991 1992"
+    if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) \
+            and not fold(groups[0]).startswith("0"):
+        return False  # "1 000 000 000": thousands, not a phone
+    return True
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Contact details, links and prices in ``text``, non-overlapping, spans in the original."""
+    claimed: list[tuple[int, int]] = []
+    cues = []
+    for source, weight, pattern in _CUES:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            found = m.group()
+            if source == "promotion:link":
+                stripped = found.rstrip(_TRAILING_PUNCT)
+                b -= len(found) - len(stripped)
+                found = stripped
+            if any(a < y and x < b for x, y in claimed):
+                continue
+            if source == "promotion:phone" and not _looks_like_phone(found):
+                continue
+            claimed.append((a, b))
+            cues.append(Cue(source, weight, a, b, found))
+    return cues
+
+
+def call_to_action_cues(hits: Iterable, claimed: Sequence[Cue]) -> list[Cue]:
+    """Cues from lexicon ``promotion`` hits that no regex cue already covers."""
+    out = []
+    for hit in hits:
+        if hit.category != "promotion":
+            continue
+        if any(hit.start < c.end and c.start < hit.end for c in claimed):
+            continue
+        weight = _CTA_PHRASE_WEIGHT if len(hit.term.split()) > 1 else _CTA_WORD_WEIGHT
+        out.append(Cue("promotion:call_to_action", weight, hit.start, hit.end, hit.text))
+    return out
+
+
+def combine(cues: Sequence[Cue]) -> float:
+    """Noisy-OR of the cue weights, counting each (source, weight) kind at most twice."""
+    seen: dict[tuple[str, float], int] = {}
+    keep = 1.0
+    for cue in cues:
+        kind = (cue.source, cue.weight)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= 2:
+            keep *= 1.0 - cue.weight * (1.0 if seen[kind] == 1 else 0.5)
+    return 1.0 - keep
+
+
+@lru_cache(maxsize=8192)
+def shingles(text: str) -> frozenset[str]:
+    """Character 4-grams of the folded, space-collapsed text (cached: recent texts recur)."""
+    s = " ".join(fold(text).split())
+    if len(s) < _SHINGLE:
+        return frozenset((s,))
+    return frozenset(s[i:i + _SHINGLE] for i in range(len(s) - _SHINGLE + 1))
+
+
+def flood_count(text: str, recent: Sequence[str]) -> int:
+    """How many of ``recent`` are the same or nearly the same text (Jaccard >= 0.8)."""
+    if len(text.strip()) < _FLOOD_MIN_CHARS or not recent:
+        return 0
+    mine = shingles(text)
+    n = len(mine)
+    count = 0
+    for other in recent:
+        theirs = shingles(other)
+        m = len(theirs)
+        if m < n * _FLOOD_JACCARD or n < m * _FLOOD_JACCARD:
+            continue  # Jaccard >= t needs sizes within a factor t
+        inter = len(mine & theirs)
+        if inter >= _FLOOD_JACCARD * (n + m - inter):
+            count += 1
+    return count
+
+
+def flood_weight(count: int) -> float:
+    """Promotion weight of ``count`` near-duplicates by other authors."""
+    if count <= 0:
+        return 0.0
+    return {1: 0.6, 2: 0.85}.get(count, 0.95)
