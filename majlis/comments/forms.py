@@ -8,12 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 # Zero-width and bidirectional control characters: stripped from names so that nobody can pose as
 # another reader or flip the direction of the text around their name.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]")
+INVISIBLE = re.compile("[\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The zero-width non-joiner is spelling in Persian and Sorani (می‌خواهم): kept between two
+# Arabic-script letters, stripped anywhere else, where it only hides a difference.
+ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
+STRAY_ZWNJ = re.compile(f"(?<![{ARABIC_LETTER}])\u200c|\u200c(?![{ARABIC_LETTER}])")
 
 
 def clean_name(value: str) -> str:
-    return " ".join(INVISIBLE.sub("", CONTROL.sub("", value)).split())
+    """Return the name without control, zero-width or bidi characters, its spaces collapsed."""
+    return " ".join(STRAY_ZWNJ.sub("", INVISIBLE.sub("", CONTROL.sub("", value))).split())
 
 
 class CommentForm(forms.Form):

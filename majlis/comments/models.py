@@ -60,6 +60,8 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "-created_at"], name="comment_public_list"),
             models.Index(fields=["status", "-violation"], name="comment_queue"),
             models.Index(fields=["email", "status"], name="comment_author_history"),
+            # The per-address rate limit counts a prefix's comments of the last ten minutes.
+            models.Index(fields=["ip_prefix", "created_at"], name="comment_ip_recent"),
         ]
 
     def __str__(self):
