@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -168,6 +169,9 @@ def variants(key: str) -> list[str]:
             for pos in combo:
                 chars[pos] = ""
             out.append("".join(chars))
+    plain = _strip_accents(key)
+    if plain != key:
+        out.append(plain)  # "fück"; terms keep their letters, so Turkish "göt" never meets "got"
     if "\u0600" <= key[:1] <= "\u06ff":
         for clitic in _ARABIC_CLITICS:
             if key.startswith(clitic) and len(key) - len(clitic) >= 3:
@@ -176,6 +180,15 @@ def variants(key: str) -> list[str]:
             if key.startswith(clitic) and len(key) - len(clitic) >= 4:
                 out.append(key[len(clitic):])
     return out
+
+
+@lru_cache(maxsize=20000)
+def _strip_accents(key: str) -> str:
+    """Latin letters without diacritics (Arabic-script letters are left alone)."""
+    if key.isascii() or not ("a" <= key[:1] <= "z" or "\u00c0" <= key[:1] <= "\u024f"):
+        return key
+    decomposed = unicodedata.normalize("NFD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _word_matches(word: tuple[str, bool], keys: list[str]) -> bool:

@@ -155,8 +155,16 @@ def _leet_sub(m: re.Match) -> str:
     return "".join(_LEET.get(c, c) for c in tok)
 
 
+# Text is already lower-cased here, so only the article "a" can be told apart, not "I".
+_LEADING_WORD_RE = re.compile(r"a +(?=(?:[^\W\d_][ .\-_·*+]{1,3}){2,}[^\W\d_])")
+
+
 def _spaced_sub(m: re.Match) -> str:
-    return "".join(c for c in m.group() if c not in _JOIN_SEPARATORS)
+    """Join a spaced-out word, leaving out a leading article ("a m o r o n" -> "a moron")."""
+    word = m.group()
+    lead = _LEADING_WORD_RE.match(word)
+    keep = lead.group() if lead else ""
+    return keep + "".join(c for c in word[len(keep):] if c not in _JOIN_SEPARATORS)
 
 
 def _stretch_sub(m: re.Match) -> str:

@@ -1,0 +1,115 @@
+"""Lexicons match whole normalized tokens and phrases, through obfuscation, never inside words."""
+
+import pytest
+
+from majlis.screening.categories import BY_CODE, IDENTITY_SUBTYPES
+from majlis.screening.lexicon import find, load_terms, parse_tsv
+from majlis.screening.normalize import normalize
+
+
+def hits(text, lang):
+    return find(normalize(text), lang)
+
+
+def categories(text, lang):
+    return {h.category for h in hits(text, lang)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "tr", "fa"])
+def test_it_ships_a_valid_lexicon_for_each_language_it_writes(lang):
+    terms = load_terms(lang)
+    assert len(terms) >= 100
+    assert {t.category for t in terms} >= {"profanity", "threat", "personal_attack", "identity_abuse", "promotion"}
+    for t in terms:
+        assert t.category in BY_CODE
+        assert t.subtype == "" or t.subtype in IDENTITY_SUBTYPES
+
+
+def test_it_rejects_a_malformed_line():
+    with pytest.raises(ValueError, match="unknown category"):
+        parse_tsv("insult\t-\tidiot\n", "en")
+    with pytest.raises(ValueError, match="expected"):
+        parse_tsv("profanity idiot\n", "en")
+
+
+def test_it_reads_prefix_terms_and_comments():
+    terms = parse_tsv("# comment\npersonal_attack\t-\taptal*\nthreat\t-\tseni öldüreceğim\n", "tr")
+    assert terms[0].words == (("aptal", True),)
+    assert terms[1].words == (("seni", False), ("öldüreceğim", False))
+
+
+@pytest.mark.parametrize(
+    "lang, text, category",
+    [
+        ("en", "you are an idiot", "personal_attack"),
+        ("en", "I will kill you", "threat"),
+        ("en", "what a fucking mess", "profanity"),
+        ("en", "go back to your country", "identity_abuse"),
+        ("ar", "انت غبي", "personal_attack"),
+        ("ar", "سأقتلك", "threat"),
+        ("ar", "يا حمار", "personal_attack"),
+        ("ar", "والكلب", "personal_attack"),  # clitics stripped
+        ("tr", "sen bir aptalsın", "personal_attack"),  # suffix via prefix term
+        ("tr", "seni öldüreceğim", "threat"),
+        ("tr", "SALAK", "personal_attack"),
+        ("fa", "احمق", "personal_attack"),
+        ("fa", "میکشمت", "threat"),
+        ("fa", "می کشمت", "threat"),  # verb prefix written apart
+        ("fa", "می\u200cکشمت", "threat"),  # with ZWNJ
+    ],
+)
+def test_it_finds_terms(lang, text, category):
+    assert category in categories(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The class assessed the assassin in Scunthorpe."),
+        ("en", "My therapist recommended a cocktail of shiitake and grapes."),
+        ("en", "Dick Cheney and the cock crowed at dawn; cum laude graduates."),
+        ("en", "Let us analyse the documents from Essex and Middlesex."),
+        ("en", "I am glad; the passage of the bill was a classic."),
+        ("ar", "الكلبية مذهب فلسفي قديم"),
+        ("ar", "عبد الله يعمل في الكلية"),
+        ("ar", "حيوان أليف في البيت"),
+        ("tr", "Bu sıkıntı çok büyük, amca ama sıkı çalıştı"),
+        ("tr", "Sikke koleksiyonu ve ananas aldım, amcam geldi"),
+        ("tr", "Sikinti buyuk ama cozulur"),  # ASCII-Turkish "sıkıntı"
+        ("tr", "Hükümet bütçeyi açıkladı, topluma faydalı"),
+        ("fa", "هیچ کس نیامد و کسی نبود"),
+        ("fa", "گه گاه به کتابخانه می روم"),
+        ("fa", "کیروسین و کشمش خریدم"),
+        ("fa", "کسب و کار خوب است"),
+    ],
+)
+def test_it_never_matches_inside_innocent_words(lang, text):
+    assert not [h for h in hits(text, lang) if h.category != "promotion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hello shit", "ＳＨＩＴ", "sh1t", "shiiiit", "s h i t", "s.h.i.t", "sh\u200bit", "sh*t", "$hit"],
+)
+def test_it_reports_spans_of_what_the_reader_wrote(text):
+    found = [h for h in hits(text, "en") if h.category == "profanity"]
+    assert found
+    assert text[found[0].start:found[0].end] == found[0].text
+    assert found[0].text.replace("hello ", "") in text
+
+
+def test_it_keeps_short_words_to_their_own_language():
+    # Arabic كس is Persian «کس» ("someone"); Turkish "am" is English "am".
+    assert "profanity" in categories("كس", "ar")
+    assert "profanity" not in categories("هیچ کس", "fa")
+    assert categories("I am here", "en") == set()
+
+
+def test_it_lets_long_terms_cross_languages():
+    assert "profanity" in categories("fuck bu haber", "tr")
+    assert "threat" in categories("seni öldüreceğim", "en")
+
+
+def test_it_reports_one_hit_for_a_phrase_not_its_parts():
+    found = hits("seni öldüreceğim", "tr")
+    assert [h.text for h in found if h.category == "threat"] == ["seni öldüreceğim"]
