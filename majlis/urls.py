@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("majlis.accounts.urls")),
     path("moderation/", include("majlis.moderation.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("majlis.publications.urls")),
 ]
