@@ -45,7 +45,8 @@ _CUES = (
 )
 _PHONE_MIN_DIGITS = 9
 _CTA_WORD_WEIGHT = 0.15
-_CTA_PHRASE_WEIGHT = 0.35
+_CTA_PHRASE_WEIGHT = 0.4
+SYNERGY = 0.3
 _FLOOD_MIN_CHARS = 30
 _FLOOD_JACCARD = 0.8
 _SHINGLE = 4
@@ -80,12 +81,25 @@ def _looks_like_phone(s: str) -> bool:
     return True
 
 
+def _matches(pattern: re.Pattern, text: str, claimed: list[tuple[int, int]]):
+    """Matches of ``pattern``, retrying one character later when a match overlaps a claimed span
+    (so "4567 $20" still yields "$20" after the phone number took "4567")."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        a, b = m.span()
+        if any(a < y and x < b for x, y in claimed):
+            pos = a + 1
+            continue
+        yield m
+        pos = max(b, a + 1)
+
+
 def find_cues(text: str) -> list[Cue]:
     """Contact details, links and prices in ``text``, non-overlapping, spans in the original."""
     claimed: list[tuple[int, int]] = []
     cues = []
     for source, weight, pattern in _CUES:
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, claimed):
             a, b = m.span()
             found = m.group()
             if source == "promotion:link":
@@ -114,15 +128,26 @@ def call_to_action_cues(hits: Iterable, claimed: Sequence[Cue]) -> list[Cue]:
     return out
 
 
+_CONTACT = frozenset({"promotion:phone", "promotion:email", "promotion:messaging", "promotion:link",
+                      "promotion:handle"})
+_COMMERCIAL = frozenset({"promotion:price", "promotion:call_to_action"})
+_REPEAT_FACTORS = (1.0, 0.6, 0.4)  # the 2nd and 3rd cue of one kind add less; later ones nothing
+
+
 def combine(cues: Sequence[Cue]) -> float:
-    """Noisy-OR of the cue weights, counting each (source, weight) kind at most twice."""
-    seen: dict[tuple[str, float], int] = {}
+    """Noisy-OR of the cue weights, plus ``SYNERGY`` when contact details meet a commercial cue.
+
+    A way to reach someone next to a price or a call to action is what makes an ad; either alone
+    is common in ordinary comments.
+    """
+    seen: dict[str, int] = {}
     keep = 1.0
-    for cue in cues:
-        kind = (cue.source, cue.weight)
-        seen[kind] = seen.get(kind, 0) + 1
-        if seen[kind] <= 2:
-            keep *= 1.0 - cue.weight * (1.0 if seen[kind] == 1 else 0.5)
+    for cue in sorted(cues, key=lambda c: -c.weight):
+        n = seen[cue.source] = seen.get(cue.source, 0) + 1
+        if n <= len(_REPEAT_FACTORS):
+            keep *= 1.0 - cue.weight * _REPEAT_FACTORS[n - 1]
+    if seen.keys() & _CONTACT and seen.keys() & _COMMERCIAL:
+        keep *= 1.0 - SYNERGY
     return 1.0 - keep
 
 

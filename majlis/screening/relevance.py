@@ -15,8 +15,8 @@ from functools import lru_cache
 from majlis.screening.normalize import ZWNJ, fold
 
 STEM = 5
-MIN_CONTENT_WORDS = 6     # at or below this many content words a comment is never off topic
-FULL_CONTENT_WORDS = 14   # from this many on, length no longer discounts the score
+MIN_CONTENT_WORDS = 8     # at or below this many content words a comment is never off topic
+FULL_CONTENT_WORDS = 18   # from this many on, length no longer discounts the score
 ON_TOPIC_OVERLAP = 0.2    # this share of content words found in the article reads as on topic
 MAX_SCORE = 0.8
 
@@ -35,6 +35,18 @@ ve bir bu da de ne için ile çok mi mı daha ama olan olarak var yok ben sen o 
 kadar sonra şu gibi değil diye ki en
 û ji bi ku ne de wî wê min te li jî di ev em we wan çi ez tu heye nîne ya yê yên ên bo pir gelek
 لە بە و کە ئەم ئەو بۆ لەگەڵ من تۆ ئێمە ئێوە ئەوان زۆر هەموو یان بەڵام چونکە هەر نە
+""".split())
+
+
+# Words that talk about the article itself or the discussion: they count as on topic.
+_META = frozenset(fold(w)[:STEM] for w in """
+thank thanks report reporting article story news journalist author writer piece coverage comment
+comments agree disagree hope clear great good well said point interesting important true right wrong
+شكرا تقرير مقال خبر الكاتب الصحفي تغطية اتفق موضوع رائع صحيح
+ممنون متشکرم سپاس گزارش مقاله خبر نویسنده خبرنگار موافقم عالی درست
+teşekkür teşekkürler haber yazı makale gazeteci yazar katılıyorum güzel doğru önemli
+سوپاس هەواڵ ڕاپۆرت وتار نووسەر ڕۆژنامەنووس باش ڕاستە
+spas nûçe gotar nivîskar rojnamevan baş rast
 """.split())
 
 
@@ -70,7 +82,7 @@ def off_topic(folded_comment: str, language: str, article) -> float:
     stems = _stems(folded_comment)
     if len(stems) <= MIN_CONTENT_WORDS:
         return 0.0
-    known = _article_stems(title, body)
+    known = _article_stems(title, body) | _META
     overlap = sum(s in known for s in stems) / len(stems)
     unrelated = max(0.0, 1.0 - overlap / ON_TOPIC_OVERLAP)
     length = min(1.0, (len(stems) - MIN_CONTENT_WORDS) / (FULL_CONTENT_WORDS - MIN_CONTENT_WORDS))
