@@ -2,10 +2,16 @@
 
 This is the one registry: the UI, the API, the docs, rejection reasons and the models all read it.
 Adding a category means adding it here first (see CONTRIBUTING.md for every other file to touch).
-The labels are plain English; Django code wraps them in gettext when it shows them.
+The labels are plain English, marked with ``gettext_noop`` so that ``makemessages`` collects them;
+Django code translates them when it shows them (``gettext(category.label)``).
 """
 
 from dataclasses import dataclass
+
+
+def gettext_noop(text: str) -> str:
+    """Mark a label for translation without importing Django (``makemessages`` knows this name)."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -20,31 +26,37 @@ class Category:
 
 
 CATEGORIES = (
-    Category("profanity", "Profanity", "Swearing and obscene words, aimed at no one in particular."),
-    Category("vulgarity", "Vulgarity", "Sexually explicit or crude content."),
-    Category("threat", "Threat", "Intent, wish or call for violence or harm to a person or group."),
+    Category("profanity", gettext_noop("Profanity"), gettext_noop("Swearing and obscene words, aimed at no one in particular.")),
+    Category("vulgarity", gettext_noop("Vulgarity"), gettext_noop("Sexually explicit or crude content.")),
+    Category("threat", gettext_noop("Threat"), gettext_noop("Intent, wish or call for violence or harm to a person or group.")),
     Category(
         "personal_attack",
-        "Personal attack",
-        "Insults, name-calling or harassment aimed at a person: another commenter, the journalist, "
-        "a public figure.",
+        gettext_noop("Personal attack"),
+        gettext_noop(
+            "Insults, name-calling or harassment aimed at a person: another commenter, the journalist, "
+            "a public figure."
+        ),
     ),
     Category(
         "identity_abuse",
-        "Identity abuse",
-        "Abuse of a group for who they are: sexism, racism, homophobia, xenophobia, ethnic or "
-        "religious hatred.",
+        gettext_noop("Identity abuse"),
+        gettext_noop(
+            "Abuse of a group for who they are: sexism, racism, homophobia, xenophobia, ethnic or "
+            "religious hatred."
+        ),
     ),
     Category(
         "promotion",
-        "Promotion",
-        "Commercial or personal promotion: ads, selling, links and contact details to attract "
-        "business, self-promotion, spam floods.",
+        gettext_noop("Promotion"),
+        gettext_noop(
+            "Commercial or personal promotion: ads, selling, links and contact details to attract "
+            "business, self-promotion, spam floods."
+        ),
     ),
     Category(
         "off_topic",
-        "Off topic",
-        "Not relevant to the article; flagged for a human, never auto-rejected by default.",
+        gettext_noop("Off topic"),
+        gettext_noop("Not relevant to the article; flagged for a human, never auto-rejected by default."),
         auto_reject=False,
         counts_as_violation=False,
     ),
