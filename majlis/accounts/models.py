@@ -22,6 +22,8 @@ class Moderator(models.Model):
     # Empty means every language / every site.
     languages = models.JSONField(_("languages"), default=list, blank=True)
     sites = models.ManyToManyField(Site, blank=True, verbose_name=_("sites"))
+    # Opt-in: an email per new pending comment in this moderator's scope, with signed decision links.
+    email_new_comments = models.BooleanField(_("email new comments"), default=False)
     failed_logins = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
 
@@ -35,6 +37,10 @@ class Moderator(models.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN or self.user.is_superuser
+
+    @property
+    def is_locked(self) -> bool:
+        return bool(self.locked_until and self.locked_until > timezone.now())
 
 
 def hash_token(raw: str) -> str:

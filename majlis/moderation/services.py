@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from majlis.comments.models import Comment, Status
+from majlis.moderation import claims
 from majlis.moderation.models import Action, Decision
 from majlis.publications.models import Article
 from majlis.screening.categories import BY_CODE
@@ -51,13 +52,13 @@ def decide(comment_id: int, action: str, *, reason: str = "", note: str = "", mo
     status = Status.APPROVED if action == Action.APPROVE else Status.REJECTED
     now = timezone.now()
     with transaction.atomic():
-        updated = Comment.objects.filter(pk=comment_id, status=Status.PENDING).update(
-            status=status, decided_at=now, claimed_by=None, claimed_until=None
-        )
+        pending = Comment.objects.filter(pk=comment_id, status=Status.PENDING)
+        if moderator is not None:
+            # A colleague's live lease wins: the comment is theirs until they decide or it expires.
+            pending = pending.filter(claims.free_for(moderator, now))
+        updated = pending.update(status=status, decided_at=now, claimed_by=None, claimed_until=None)
         if not updated:
-            if not Comment.objects.filter(pk=comment_id).exists():
-                raise DecisionError(_("No such comment."), "not_found")
-            raise DecisionError(_("This comment has already been decided."), "conflict")
+            raise refusal(comment_id)
         comment = Comment.objects.select_related("article").get(pk=comment_id)
         decision = Decision.objects.create(
             comment=comment, action=action, reason=reason or "", note=note, moderator=moderator,
@@ -68,6 +69,37 @@ def decide(comment_id: int, action: str, *, reason: str = "", note: str = "", mo
             bump_public_version(comment.article_id)
     transaction.on_commit(lambda: after_decision(comment, decision))
     return Outcome(comment, decision)
+
+
+def refusal(comment_id: int) -> DecisionError:
+    """Why a conditional UPDATE changed nothing: gone, already decided, or leased to a colleague."""
+    comment = Comment.objects.select_related("claimed_by").filter(pk=comment_id).first()
+    if comment is None:
+        return DecisionError(_("No such comment."), "not_found")
+    if comment.status != Status.PENDING:
+        return DecisionError(_("This comment has already been decided."), "conflict")
+    name = comment.claimed_by.get_username() if comment.claimed_by else "?"
+    return DecisionError(
+        _("%(name)s is reviewing this comment; it is theirs for a few more minutes.") % {"name": name}, "conflict"
+    )
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    decided: list[Outcome]
+    refused: list[tuple[int, DecisionError]]
+
+
+def decide_many(comment_ids, action: str, *, reason: str = "", note: str = "", moderator=None) -> BulkOutcome:
+    """Decide each comment of a selection on its own: one refusal does not undo the others."""
+    validate(action, reason)
+    decided, refused = [], []
+    for comment_id in dict.fromkeys(comment_ids):
+        try:
+            decided.append(decide(comment_id, action, reason=reason, note=note, moderator=moderator))
+        except DecisionError as exc:
+            refused.append((comment_id, exc))
+    return BulkOutcome(decided, refused)
 
 
 def reverse(comment_id: int, *, note: str, admin, reason: str = "") -> Outcome:
