@@ -71,3 +71,28 @@ def token_for():
 @pytest.fixture
 def comment_payload():
     return {"author": "Charlie", "email": "charlie@example.org", "body": "A clear report, thank you. The second table helps."}
+
+
+@pytest.fixture
+def catalogue():
+    """Add test-only entries to a language's translation catalogue: ``catalogue("ar", {msgid: msgstr})``.
+
+    Proves that a string goes through gettext in the right language before the team's ``.po`` files
+    exist (and whatever they say). Every entry is removed after the test.
+    """
+    from django.utils.translation import trans_real
+
+    added = []
+
+    def add(language, entries):
+        first = trans_real.translation(language)._catalog._catalogs[0]
+        for msgid, msgstr in entries.items():
+            added.append((first, msgid, first.get(msgid)))
+            first[msgid] = msgstr
+
+    yield add
+    for first, msgid, previous in reversed(added):
+        if previous is None:
+            first.pop(msgid, None)
+        else:
+            first[msgid] = previous

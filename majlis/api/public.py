@@ -1,4 +1,10 @@
-"""Public endpoints: articles, their approved comments, and posting a comment (held for moderation)."""
+"""Public endpoints: articles, their approved comments, posting a comment (held for moderation),
+and what the embeddable widget needs (its article by slug or page URL, its strings).
+
+The endpoints the widget calls from other sites follow the origin rules of
+``majlis.comments.origins``: CORS for the origins the article's site allows, 403 for posts from
+any other origin.
+"""
 
 import json
 
@@ -8,13 +14,16 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Router
+from ninja.decorators import decorate_view
 
 from majlis.api import schemas
+from majlis.comments import widget
 from majlis.comments.forms import CommentForm
 from majlis.comments.models import Comment, Status
+from majlis.comments.origins import cross_origin, own_origin, request_origin, site_for_origin, site_origins
 from majlis.comments.submission import Refusal, Submission, submit
 from majlis.lib import net
-from majlis.publications.models import Article
+from majlis.publications.models import Article, Site
 
 router = Router(tags=["public"])
 PAGE_SIZE = 200
@@ -37,11 +46,26 @@ def list_articles(request):
     }
 
 
+def article_origins(request, slug: str = "", **kwargs) -> set[str]:
+    """The origins allowed to use the article ``slug`` from a browser (its site's widget origins)."""
+    site = Site.objects.filter(articles__slug=slug).only("id", "allowed_origins").first()
+    return site_origins(site) if site else set()
+
+
+def embedding_origins(request, **kwargs) -> set[str]:
+    """For the widget endpoints: the article's site when named by slug, else any site allowing the caller."""
+    if request.GET.get("slug"):
+        return article_origins(request, request.GET["slug"])
+    origin = request_origin(request)
+    return {origin} if site_for_origin(origin) else set()
+
+
 @router.get(
     "/articles/{slug}/comments",
     response={200: schemas.CommentPage, 304: None, 404: schemas.Message},
     summary="Approved comments of an article, newest first",
 )
+@decorate_view(cross_origin(article_origins))
 def list_comments(request, slug: str, page: int = 1):
     row = Article.objects.filter(slug=slug).values_list("id", "public_version").first()
     if row is None:
@@ -86,6 +110,7 @@ def render_page(article_id: int, slug: str, page: int) -> bytes:
               422: schemas.FieldErrors, 429: schemas.Message},
     summary="Post a comment; it waits for moderation",
 )
+@decorate_view(cross_origin(article_origins))
 def post_comment(request, slug: str, payload: schemas.CommentIn):
     article = get_object_or_404(Article.objects.select_related("site"), slug=slug)
     if "HTTP_ACCEPT_LANGUAGE" not in request.META:
@@ -103,3 +128,52 @@ def post_comment(request, slug: str, payload: schemas.CommentIn):
     if isinstance(outcome, Refusal):
         return outcome.status, {"detail": outcome.message}
     return 202, {"id": outcome.comment.pk, "status": outcome.comment.status}
+
+
+@router.api_operation(["OPTIONS"], "/articles/{slug}/comments", include_in_schema=False)
+@decorate_view(cross_origin(article_origins))
+def comments_preflight(request, slug: str):
+    """CORS preflight; the decorator answers it (204 for allowed origins, 403 for others)."""
+
+
+@router.get(
+    "/widget/article",
+    response={200: schemas.WidgetArticle, 403: schemas.Message, 404: schemas.Message, 422: schemas.Message},
+    summary="The widget's article, by slug or by page URL (registered on first sight for allowed origins)",
+)
+@decorate_view(cross_origin(embedding_origins))
+def widget_article(request, slug: str = "", url: str = "", title: str = "", lang: str = ""):
+    if slug:
+        article = Article.objects.filter(slug=slug).select_related("site").first()
+    elif url:
+        try:
+            article = widget.register(
+                url, title=title, lang=lang, caller_origin=request_origin(request), own_origin=own_origin(request)
+            )
+        except widget.NotAllowed:
+            return 403, {"detail": translation.gettext("This website is not allowed to use these comments.")}
+    else:
+        return 422, {"detail": translation.gettext("Name the article by slug or by page URL.")}
+    if article is None:
+        return 404, {"detail": translation.gettext("Not found.")}
+    return 200, widget_article_info(article)
+
+
+def widget_article_info(article: Article) -> dict:
+    count = Comment.objects.filter(article=article, status=Status.APPROVED).count()
+    guidelines = article.site.guidelines_for(article.language)
+    return {
+        "slug": article.slug, "title": article.title, "language": article.language, "dir": article.direction,
+        "comments_open": article.comments_open, "count": count,
+        "count_label": widget.count_label(count, article.language),
+        "guidelines": [line for line in guidelines.splitlines() if line.strip()],
+        "comments": f"/api/v1/articles/{article.slug}/comments",
+    }
+
+
+@router.get("/widget/strings", response=schemas.WidgetStrings, summary="The widget's strings in one language")
+@decorate_view(cross_origin(embedding_origins))
+def widget_strings(request, lang: str = "en"):
+    response = HttpResponse(json.dumps(widget.strings(lang), ensure_ascii=False), content_type="application/json")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

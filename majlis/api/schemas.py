@@ -53,6 +53,24 @@ class Message(Schema):
     detail: str
 
 
+class WidgetArticle(Schema):
+    slug: str
+    title: str
+    language: str
+    dir: str
+    comments_open: bool
+    count: int
+    count_label: str
+    guidelines: list[str]
+    comments: str  # path of the approved-comments list
+
+
+class WidgetStrings(Schema):
+    language: str
+    dir: str
+    strings: dict[str, str]
+
+
 class EvidenceOut(Schema):
     start: int
     end: int

@@ -1,0 +1,118 @@
+"""The embeddable widget's server side: articles registered from page URLs, and the widget's strings.
+
+``static/majlis/widget.js`` is one dependency-free file that renders the approved comments and the
+form on any page through the JSON API. It names its article by slug or by the page's URL; a URL
+seen for the first time becomes an Article of the site that allows that URL's origin, titled with
+the page's title. Its strings come from the same gettext catalogue as the pages, served as JSON.
+"""
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from majlis.comments.forms import clean_name
+from majlis.comments.origins import origin_of, site_for_origin
+from majlis.lib.languages import LANGUAGES, direction
+from majlis.publications.models import Article, Site
+
+TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$", re.IGNORECASE)
+TITLE_MAX = 300
+URL_MAX = 500
+
+# The widget's strings. Most msgids are the article page's own, so one translation serves both.
+STRINGS = {
+    "guidelines": _("Community guidelines"),
+    "empty": _("No comments yet. Be the first."),
+    "more": _("Older comments"),
+    "post": _("Post a comment"),
+    "help": _("Every comment is read by a moderator before it is published. Comments are never edited: each is approved or rejected."),
+    "name": _("Name"),
+    "email": _("Email"),
+    "email_help": _("Never shown. Used only to tell you the decision."),
+    "comment": _("Comment"),
+    "honeypot": _("Leave this field empty"),
+    "submit": _("Submit for moderation"),
+    "sending": _("Sending…"),
+    "awaiting": _("Thank you. Your comment has been received and awaits moderation. It will appear here once a moderator approves it."),
+    "fix": _("Please correct the fields below."),
+    "closed": _("Comments are closed on this article."),
+    "load_failed": _("Comments could not be loaded. Please try again later."),
+    "send_failed": _("Your comment could not be sent. Please check your connection and try again."),
+    "powered": _("Comments powered by Majlis: every comment is read before it is published."),
+}
+
+
+def strings(language: str) -> dict:
+    """Return ``{"language", "dir", "strings": {key: text}}`` for one of the six languages (else English)."""
+    language = language if language in LANGUAGES else "en"
+    with translation.override(language):
+        return {"language": language, "dir": direction(language), "strings": {k: str(v) for k, v in STRINGS.items()}}
+
+
+def count_label(count: int, language: str) -> str:
+    """"3 comments" in the article's language, with the page's plural forms."""
+    with translation.override(language):
+        return ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
+
+
+def page_url(url: str) -> str:
+    """The canonical form of a page URL: no fragment, no tracking parameters, lowercase host."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
+
+
+def language_of(tag: str) -> str:
+    """Map a page's ``lang`` (``ar-IQ``, ``ku-Arab``, ``fa``) to one of the six languages, else ``""``."""
+    parts = tag.strip().lower().replace("_", "-").split("-")
+    code = parts[0]
+    if code == "ku":  # Kurdish without a variant: the script tells Sorani from Kurmanji
+        return "ckb" if "arab" in parts[1:] else "kmr"
+    if code in ("sdh", "ckb"):
+        return "ckb"
+    return code if code in LANGUAGES else ""
+
+
+def slug_for(url: str) -> str:
+    """A stable, unique slug for a page URL: readable words from its path and a hash of the whole."""
+    digest = hashlib.sha256(url.encode()).hexdigest()[:10]
+    words = slugify(urlsplit(url).path.replace("/", " "))[:80].strip("-")
+    return f"{words}-{digest}" if words else f"page-{digest}"
+
+
+class NotAllowed(Exception):
+    """The URL's origin is not allowed by any site, or the calling page is not on that origin."""
+
+
+def register(url: str, *, title: str = "", lang: str = "", caller_origin: str = "", own_origin: str = "") -> Article:
+    """Return the Article for a page URL, creating it on first sight.
+
+    Raises NotAllowed unless a site allows the URL's origin and the caller (the ``Origin`` of the
+    request, when it has one) is that origin or this server itself.
+    """
+    canonical = page_url(url)
+    origin = origin_of(canonical)
+    if len(canonical) > URL_MAX or caller_origin not in ("", origin, own_origin):
+        raise NotAllowed(origin)
+    site = site_for_origin(origin)
+    if site is None:
+        raise NotAllowed(origin)
+    existing = Article.objects.filter(site=site, url=canonical).first()
+    return existing or create(site, canonical, title, lang)
+
+
+def create(site: Site, url: str, title: str, lang: str) -> Article:
+    title = clean_name(title)[:TITLE_MAX] or url[:TITLE_MAX]
+    try:
+        with transaction.atomic():
+            return Article.objects.create(
+                site=site, slug=slug_for(url), url=url, title=title, language=language_of(lang) or "en"
+            )
+    except IntegrityError:  # two first sights at once: the slug is unique, the other request won
+        return Article.objects.get(slug=slug_for(url))

@@ -1,0 +1,72 @@
+"""Decision emails to the commenter: optional per site, in the article's language, naming the guideline."""
+
+import pytest
+from django.core import mail
+
+from majlis.comments.models import Comment
+from majlis.moderation.services import decide
+from majlis.screening.categories import BY_CODE
+
+REJECTED = "Thank you for your comment. A moderator has read it and decided not to publish it, because it breaks this community guideline:"
+
+
+@pytest.fixture
+def notifying(site):
+    site.notify_authors = True
+    site.save()
+    return site
+
+
+def pending(article, body="A thoughtful remark about the budget."):
+    return Comment.objects.create(
+        article=article, author_name="Charlie", email="charlie@example.org", body=body, fingerprint=body
+    )
+
+
+def decided(comment, action, reason, capture, bob):
+    with capture(execute=True):
+        decide(comment.pk, action, reason=reason, moderator=bob)
+
+
+def test_it_emails_the_approval(notifying, article, bob, django_capture_on_commit_callbacks):
+    decided(pending(article), "approve", "", django_capture_on_commit_callbacks, bob)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["charlie@example.org"]
+    assert article.title in message.subject and "published" in message.subject
+    assert "approved" in message.body and "A thoughtful remark about the budget." in message.body
+
+
+def test_it_names_the_broken_guideline_in_a_rejection(notifying, article, bob, django_capture_on_commit_callbacks):
+    decided(pending(article), "reject", "promotion", django_capture_on_commit_callbacks, bob)
+
+    body = mail.outbox[0].body
+    assert REJECTED in body
+    assert f"{BY_CODE['promotion'].label}: {BY_CODE['promotion'].help}" in body
+
+
+def test_it_writes_in_the_article_language(notifying, articles, bob, catalogue, django_capture_on_commit_callbacks):
+    catalogue("ar", {REJECTED: "شكراً على تعليقك. قرر المشرف عدم نشره لأنه يخالف هذه القاعدة:", "Threat": "تهديد"})
+
+    decided(pending(articles["ar"]), "reject", "threat", django_capture_on_commit_callbacks, bob)
+
+    body = mail.outbox[0].body
+    assert "قرر المشرف عدم نشره" in body and "تهديد:" in body
+    assert articles["ar"].title in mail.outbox[0].subject
+
+
+def test_it_does_not_escape_the_plain_text(notifying, article, bob, django_capture_on_commit_callbacks):
+    article.title = "Tax & spend <now>"
+    article.save()
+
+    decided(pending(article, body="Fish & chips <3"), "approve", "", django_capture_on_commit_callbacks, bob)
+
+    assert "Tax & spend <now>" in mail.outbox[0].subject
+    assert "Fish & chips <3" in mail.outbox[0].body
+
+
+def test_it_sends_nothing_when_the_site_does_not_notify(article, bob, django_capture_on_commit_callbacks):
+    decided(pending(article), "approve", "", django_capture_on_commit_callbacks, bob)
+
+    assert mail.outbox == []
