@@ -1,8 +1,21 @@
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from majlis.api import errors, moderation, public, screening
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """JSON as UTF-8 text rather than \\u escapes: Arabic-script comments are half the size."""
+
+    def render(self, request, data, *, response_status):
+        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="Majlis API",
     version="1",
     description="Pre-moderated comments: public reading and posting, screening, and moderation (bearer token).",
