@@ -34,6 +34,7 @@ CROSS_LANGUAGE_MIN_LETTERS = 4
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[\u200c*]+[^\W_]+)*\**", re.UNICODE)
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
 _GLUE_PREFIXES = frozenset({"می", "نمی"})
+_GLUE_FIRST_CHARS = frozenset("من")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "ال", "لل")
 _ARABIC_SHORT_CLITICS = ("و", "ف", "ب", "ل")
 _MAX_UNDOUBLE = 3
@@ -69,10 +70,15 @@ class Hit:
 
 def tokens(folded: str) -> list[tuple[str, int, int]]:
     """Tokens of folded text as (key, start, end); the key drops ZWNJ; Persian verb prefixes glue."""
-    out = []
-    for m in _TOKEN_RE.finditer(folded):
-        key = m.group().replace(ZWNJ, "").strip("*") or m.group()
-        out.append((key, m.start(), m.end()))
+    if ZWNJ in folded or "*" in folded:
+        out = []
+        for m in _TOKEN_RE.finditer(folded):
+            key = m.group().replace(ZWNJ, "").strip("*") or m.group()
+            out.append((key, m.start(), m.end()))
+    else:
+        out = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+    if not _GLUE_FIRST_CHARS.intersection(folded):
+        return out
     glued = []
     i = 0
     while i < len(out):
@@ -159,7 +165,8 @@ class Index:
             yield from self.prefix.get(key[:n], ())
 
 
-def variants(key: str) -> list[str]:
+@lru_cache(maxsize=50000)
+def variants(key: str) -> tuple[str, ...]:
     """The token and its de-obfuscated readings (undoubled letters, Arabic clitics stripped)."""
     out = [key]
     doubles = [m.start() for m in _DOUBLE_RE.finditer(key)][:_MAX_UNDOUBLE]
@@ -179,7 +186,7 @@ def variants(key: str) -> list[str]:
         for clitic in _ARABIC_SHORT_CLITICS:
             if key.startswith(clitic) and len(key) - len(clitic) >= 4:
                 out.append(key[len(clitic):])
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=20000)
@@ -204,6 +211,7 @@ class Matcher:
     def __init__(self, terms):
         self.index = Index(terms)
         self._mask_cache: dict[str, list[str]] = {}
+        self._first_cache: dict[str, tuple[Term, ...]] = {}
 
     def _mask_keys(self, key: str) -> list[str]:
         """Lexicon words that a masked token like ``f*ck`` could stand for."""
@@ -218,33 +226,38 @@ class Matcher:
                 self._mask_cache[key] = got
         return got
 
+    def _keys(self, key: str) -> tuple[str, ...]:
+        if "*" in key:
+            return variants(key) + tuple(self._mask_keys(key))
+        return variants(key)
+
+    def _first_terms(self, key: str) -> tuple[Term, ...]:
+        """Terms whose first word matches some reading of ``key`` (cached per matcher)."""
+        got = self._first_cache.get(key)
+        if got is None:
+            got = tuple(dict.fromkeys(t for k in self._keys(key) for t in self.index.first_candidates(k)))
+            if len(self._first_cache) < 50000:
+                self._first_cache[key] = got
+        return got
+
     def find(self, normalized: Normalized) -> list[Hit]:
         """Every term occurrence, longest phrase first at each position, spans in the original."""
         toks = tokens(normalized.text)
-        keysets = [None] * len(toks)
-
-        def keys_at(i):
-            if keysets[i] is None:
-                key = toks[i][0]
-                keysets[i] = variants(key) + (self._mask_keys(key) if "*" in key else [])
-            return keysets[i]
-
         hits = []
         seen = set()
-        for i in range(len(toks)):
-            for key in keys_at(i):
-                for term in self.index.first_candidates(key):
-                    n = len(term.words)
-                    if i + n > len(toks):
-                        continue
-                    if all(_word_matches(term.words[j], keys_at(i + j)) for j in range(1, n)):
-                        marker = (term.category, i, i + n)
-                        if marker in seen:
-                            continue
-                        seen.add(marker)
-                        a, b = normalized.span(toks[i][1], toks[i + n - 1][2])
-                        hits.append(Hit(term.category, term.subtype, term.raw, term.lang, a, b,
-                                        normalized.original[a:b]))
+        for i, (key, _, _) in enumerate(toks):
+            for term in self._first_terms(key):
+                n = len(term.words)
+                if i + n > len(toks):
+                    continue
+                if n > 1 and not all(_word_matches(term.words[j], self._keys(toks[i + j][0])) for j in range(1, n)):
+                    continue
+                marker = (term.category, i, i + n)
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                a, b = normalized.span(toks[i][1], toks[i + n - 1][2])
+                hits.append(Hit(term.category, term.subtype, term.raw, term.lang, a, b, normalized.original[a:b]))
         return _outermost(hits)
 
 

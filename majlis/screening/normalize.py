@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 ZWNJ = "\u200c"
 
@@ -226,8 +227,8 @@ class Normalized:
 
     original: str
     text: str
-    _starts: list[int]
-    _ends: list[int]
+    _starts: Sequence[int]
+    _ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map ``text[start:end]`` (end > start) to ``(orig_start, orig_end)`` in the original."""
@@ -244,10 +245,10 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Fold ``text`` (see the module docstring) and keep the offset map."""
-    if _SIMPLE_RE.fullmatch(text):
-        folded = text.lower()
-        starts = list(range(len(text)))
-        ends = list(range(1, len(text) + 1))
+    folded = _one_to_one(text)
+    if folded is not None:
+        # Every character folds to exactly one character: the offset map is the identity.
+        starts, ends = range(len(text)), range(1, len(text) + 1)
     else:
         folded, starts, ends = _char_stage(text)
     for pattern, repl in _STAGES:
@@ -255,6 +256,32 @@ def normalize(text: str) -> Normalized:
             continue
         folded, starts, ends = _regex_stage(folded, starts, ends, pattern, repl)
     return Normalized(text, folded, starts, ends)
+
+
+# ord(char) -> folded char, for characters that fold to exactly one character (a str.translate
+# table, grown as characters are met); characters that do not are in _NOT_ONE_TO_ONE.
+_ONE_TO_ONE: dict[int, str] = {}
+_NOT_ONE_TO_ONE: set[str] = {ZWNJ}
+
+
+def _one_to_one(text: str) -> str | None:
+    """The folded text when every character folds 1:1 (fast path, done in C), else None."""
+    if _SIMPLE_RE.fullmatch(text):
+        return text.lower()
+    for ch in set(text):
+        o = ord(ch)
+        if o in _ONE_TO_ONE:
+            continue
+        if ch in _NOT_ONE_TO_ONE:
+            return None
+        folded = charfold(ch)
+        if len(folded) == 1 and not unicodedata.combining(ch) and len(_ONE_TO_ONE) < _CACHE_LIMIT:
+            _ONE_TO_ONE[o] = folded
+        else:
+            if len(_NOT_ONE_TO_ONE) < _CACHE_LIMIT:
+                _NOT_ONE_TO_ONE.add(ch)
+            return None
+    return text.translate(_ONE_TO_ONE)
 
 
 _STAGES = (

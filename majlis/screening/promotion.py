@@ -43,6 +43,13 @@ _CUES = (
         r"(?i)[$€£₺﷼]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£₺]|tl\b|usd\b|eur\b|dollars?\b|euros?\b|lira\b|"
         r"dolar\b|دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|دولار)")),
 )
+# What each cue pattern cannot match without (a pre-check skips the regex otherwise).
+_NEEDS = {
+    _CUES[0][2].pattern: "dot", _CUES[1][2].pattern: "dot", _CUES[2][2].pattern: "dot",
+    _CUES[3][2].pattern: "@", _CUES[4][2].pattern: "dot", _CUES[5][2].pattern: "digit",
+    _CUES[6][2].pattern: "@", _CUES[8][2].pattern: "digit", _CUES[9][2].pattern: "digit",
+}
+_DIGIT_RE = re.compile(r"\d")
 _PHONE_MIN_DIGITS = 9
 _CTA_WORD_WEIGHT = 0.15
 _CTA_PHRASE_WEIGHT = 0.4
@@ -98,7 +105,13 @@ def find_cues(text: str) -> list[Cue]:
     """Contact details, links and prices in ``text``, non-overlapping, spans in the original."""
     claimed: list[tuple[int, int]] = []
     cues = []
+    has_digit = _DIGIT_RE.search(text) is not None
+    has_dot = "." in text or "/" in text
     for source, weight, pattern in _CUES:
+        need = _NEEDS.get(pattern.pattern)
+        if (need == "digit" and not has_digit) or (need == "dot" and not has_dot) \
+                or (need == "@" and "@" not in text):
+            continue  # cheap pre-checks: most comments have no digits, no links, no '@'
         for m in _matches(pattern, text, claimed):
             a, b = m.span()
             found = m.group()
