@@ -29,6 +29,10 @@ else:
     # The embedded default: one SQLite file in the data directory, made on first use.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {"default": database_url.sqlite_config(DATA_DIR / "majlis.sqlite3")}
+# Persistent connections for SQLite too (one per worker thread): opening one and running its
+# PRAGMAs cost more than the public list query itself (docs/performance.md).
+DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("MAJLIS_DB_CONN_MAX_AGE", 600, minimum=0))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -50,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "majlis.lib.requestlog.RequestLogMiddleware",  # times and logs every request (metrics too)
+    "majlis.lib.fastlist.PublicListMiddleware",  # the public comment list skips the rest
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "majlis.lib.headers.SecurityHeadersMiddleware",

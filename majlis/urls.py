@@ -3,10 +3,12 @@ from django.urls import include, path
 
 from majlis import health
 from majlis.api.urls import api
+from majlis.lib import metrics
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.view, name="metrics"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("accounts/", include("majlis.accounts.urls")),
