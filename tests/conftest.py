@@ -96,3 +96,14 @@ def catalogue():
             first.pop(msgid, None)
         else:
             first[msgid] = previous
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: row ids come back after a rollback, cached lists must not."""
+    from django.core.cache import cache
+
+    from majlis.lib.fastlist import BODIES
+
+    cache.clear()
+    BODIES.items.clear()

@@ -14,6 +14,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import Router
+from ninja import Status as Answer  # an HTTP status with its body (Status is the comment's)
 from ninja.decorators import decorate_view
 
 from majlis.api import schemas
@@ -69,7 +70,7 @@ def embedding_origins(request, **kwargs) -> set[str]:
 def list_comments(request, slug: str, page: int = 1):
     row = Article.objects.filter(slug=slug).values_list("id", "public_version").first()
     if row is None:
-        return 404, {"detail": "Not found."}
+        return Answer(404, {"detail": "Not found."})
     article_id, version = row
     page = max(1, min(page, 100_000))
     etag = f'"{article_id}-{version}-{page}"'
@@ -118,7 +119,7 @@ def post_comment(request, slug: str, payload: schemas.CommentIn):
     form = CommentForm(data={k: v for k, v in payload.dict().items() if v is not None})
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return 422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors}
+        return Answer(422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors})
     outcome = submit(
         Submission(
             article=article, author=form.cleaned_data["author"], email=form.cleaned_data["email"],
@@ -126,8 +127,8 @@ def post_comment(request, slug: str, payload: schemas.CommentIn):
         )
     )
     if isinstance(outcome, Refusal):
-        return outcome.status, {"detail": outcome.message}
-    return 202, {"id": outcome.comment.pk, "status": outcome.comment.status}
+        return Answer(outcome.status, {"detail": outcome.message})
+    return Answer(202, {"id": outcome.comment.pk, "status": outcome.comment.status})
 
 
 @router.api_operation(["OPTIONS"], "/articles/{slug}/comments", include_in_schema=False)
@@ -151,12 +152,12 @@ def widget_article(request, slug: str = "", url: str = "", title: str = "", lang
                 url, title=title, lang=lang, caller_origin=request_origin(request), own_origin=own_origin(request)
             )
         except widget.NotAllowed:
-            return 403, {"detail": translation.gettext("This website is not allowed to use these comments.")}
+            return Answer(403, {"detail": translation.gettext("This website is not allowed to use these comments.")})
     else:
-        return 422, {"detail": translation.gettext("Name the article by slug or by page URL.")}
+        return Answer(422, {"detail": translation.gettext("Name the article by slug or by page URL.")})
     if article is None:
-        return 404, {"detail": translation.gettext("Not found.")}
-    return 200, widget_article_info(article)
+        return Answer(404, {"detail": translation.gettext("Not found.")})
+    return Answer(200, widget_article_info(article))
 
 
 def widget_article_info(article: Article) -> dict:
