@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from majlis import health
+from majlis.accounts.forms import AdminLoginForm
 from majlis.api.urls import api
 from majlis.lib import metrics
+
+admin.site.login_form = AdminLoginForm  # the lockout holds on every login page
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

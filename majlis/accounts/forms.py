@@ -1,6 +1,7 @@
 """Forms of the accounts app: the login with lockout, and the admin's moderator and token forms."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -32,6 +33,10 @@ class LoginForm(AuthenticationForm):
             if username and getattr(exc, "code", None) == "invalid_login":
                 lockout.record_failure(username)
             raise
+
+
+class AdminLoginForm(LoginForm, AdminAuthenticationForm):
+    """Django admin's login with the same lockout: otherwise /admin/login/ would let a guesser past it."""
 
 
 class ModeratorForm(forms.Form):
