@@ -134,11 +134,42 @@ def _term_words(raw: str) -> tuple[tuple[str, bool], ...]:
 
 @lru_cache(maxsize=None)
 def load_terms(lang: str) -> tuple[Term, ...]:
-    """All terms of ``lang``'s TSV file (empty when the file does not exist yet)."""
+    """All terms of ``lang``: its TSV file (if it exists) plus any installed package list."""
     path = LEXICON_DIR / f"{lang}.tsv"
-    if not path.exists():
+    terms = parse_tsv(path.read_text(encoding="utf-8"), lang) if path.exists() else []
+    return tuple(terms) + tuple(PACKAGE_LISTS.get(lang, lambda: ())())
+
+
+# persian-text-guard's categories -> ours. Its "mild" words are left out (as its own default does).
+_PTG_CATEGORIES = {"profanity": "profanity", "sexual": "vulgarity", "insult": "personal_attack",
+                   "slur": "identity_abuse", "harassment": "personal_attack"}
+_ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
+
+
+def _persian_text_guard_terms() -> tuple[Term, ...]:
+    """The Persian word list shipped by persian-text-guard (MIT), read from the installed package.
+
+    Measured on pars-off-fa and phate-fa, adding it to ``fa.tsv`` raises the share of offensive
+    rows with a hit from 0.54 to 0.59 and 0.32 to 0.40 for 0.3-0.4 points more clean rows flagged.
+    Its "anywhere" entries are read as word prefixes: we never match inside a word.
+    """
+    try:
+        from persian_text_guard import WordList
+    except ImportError:
         return ()
-    return tuple(parse_tsv(path.read_text(encoding="utf-8"), lang))
+    terms = []
+    for word in WordList.persian_default():
+        category = _PTG_CATEGORIES.get(getattr(word.category, "value", ""))
+        if category is None or not _ARABIC_SCRIPT_RE.search(word.text):
+            continue  # its Finglish and English lists are not Persian-script entries
+        raw = word.text.strip() + ("*" if getattr(word.mode, "value", "") == "anywhere" else "")
+        words = _term_words(raw)
+        if words:
+            terms.append(Term(words, category, "", "fa", raw))
+    return tuple(terms)
+
+
+PACKAGE_LISTS = {"fa": _persian_text_guard_terms}
 
 
 class Index:
