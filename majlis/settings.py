@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "majlis.comments",
     "majlis.moderation",
     "majlis.api",
+    "majlis.webhooks",
 ]
 
 MIDDLEWARE = [

@@ -107,3 +107,12 @@ def empty_cache():
 
     cache.clear()
     BODIES.items.clear()
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Background tasks (emails, webhooks) run at once in tests, as if a worker took them at once.
+
+    Tests of the worker itself (tests/production/) switch back to the database backend.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -8,6 +8,7 @@ wrote: the body is stored exactly as sent (after the form's whitespace trim).
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from majlis.comments.models import Comment, Status
-from majlis.lib import net
+from majlis.lib import metrics, net
 from majlis.publications.models import Article
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def submit(sub: Submission) -> Accepted | Refusal:
     if duplicate:
         return Accepted(duplicate, duplicate=True)
     comment = _store(sub, _screen(sub))
+    _announce(comment)
     _automate(comment)
     return Accepted(comment)
 
@@ -139,7 +141,11 @@ def _screen(sub: Submission):
     from majlis.screening import screen
 
     article = {"title": sub.article.title, "body": sub.article.body, "language": sub.article.language}
-    return screen(sub.body, article, policy=site_policy(sub.article.site), recent=_recent_texts(sub))
+    recent = _recent_texts(sub)
+    started = time.perf_counter()
+    verdict = screen(sub.body, article, policy=site_policy(sub.article.site), recent=recent)
+    metrics.SCREENING.observe(time.perf_counter() - started, "submit")
+    return verdict
 
 
 def _store(sub: Submission, verdict) -> Comment:
@@ -158,6 +164,14 @@ def _store(sub: Submission, verdict) -> Comment:
         ip_prefix=net.truncate(sub.ip), fingerprint=fingerprint(sub.email, sub.body), status=Status.PENDING,
         **fields,
     )
+
+
+def _announce(comment: Comment) -> None:
+    """The ``comment.created`` webhook (delivered by the worker) for the site's endpoints."""
+    from majlis.webhooks.events import emit
+    from majlis.webhooks.models import Event
+
+    emit(Event.CREATED, comment)
 
 
 def _automate(comment: Comment) -> None:

@@ -133,7 +133,16 @@ def bump_public_version(article_id: int) -> None:
 
 
 def after_decision(comment: Comment, decision: Decision) -> None:
-    """Side effects once the decision is committed: the decision email to the commenter, webhooks."""
-    from majlis.moderation import notify
+    """Side effects once the decision is committed: the decision email to the commenter, webhooks.
 
-    notify.decision_made(comment, decision)
+    Both run in the worker (``majlis.tasks``), so a slow mail server or receiver never slows a
+    moderator down; ``notify.decision_made`` is still what sends the email.
+    """
+    from majlis.tasks import send_decision_email
+    from majlis.webhooks.events import emit
+    from majlis.webhooks.models import Event
+
+    if comment.article.site.notify_authors and not comment.erased_at:
+        send_decision_email.enqueue(decision.pk)
+    event = Event.APPROVED if decision.action == Action.APPROVE else Event.REJECTED
+    emit(event, comment, reason=decision.reason)

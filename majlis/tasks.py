@@ -1,0 +1,65 @@
+"""Background tasks run by ``majlis worker`` (django-tasks, database backend).
+
+Each task is small and calls into the app that owns the work; arguments are ids, never objects,
+because a task may run minutes later on another machine. Enqueue after the change it reacts to is
+committed (``transaction.on_commit``), so a worker never looks for a row that is not there yet.
+"""
+
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+log = logging.getLogger(__name__)
+
+
+@task()
+def send_decision_email(decision_id: int) -> str:
+    """Email the commenter the decision (when the site wants it); ``notify.decision_made`` sends it."""
+    from majlis.moderation import notify
+    from majlis.moderation.models import Decision
+
+    decision = Decision.objects.select_related("comment__article__site").filter(pk=decision_id).first()
+    if decision is None:
+        return "gone"
+    notify.decision_made(decision.comment, decision)
+    return "done"
+
+
+@task()
+def deliver_webhook(delivery_id: int) -> str:
+    """One attempt at one webhook delivery; a failed attempt enqueues its own retry."""
+    from majlis.webhooks.delivery import deliver
+
+    return deliver(delivery_id)
+
+
+@task()
+def rescreen(comment_ids: list[int]) -> int:
+    """Screen these comments again with the installed model; returns how many were updated."""
+    from majlis.comments.rescreen import rescreen_comments
+
+    return rescreen_comments(comment_ids)
+
+
+@task()
+def prune_ip_data() -> int:
+    """Blank address prefixes older than MAJLIS_IP_RETENTION_DAYS (idempotent)."""
+    from majlis.comments.retention import prune_ip_data as prune
+
+    return prune(timezone.now())
+
+
+@task()
+def optimize_database() -> str:
+    """Keep SQLite's planner statistics fresh (``PRAGMA optimize``); PostgreSQL's autovacuum does it there."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA optimize")
+    return connection.vendor
+
+
+# Tasks the worker schedules itself, with how often: (task, seconds between runs).
+PERIODIC = ((prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600))

@@ -1,0 +1,51 @@
+"""Turning a comment event into deliveries: one row per interested endpoint, then a worker task each.
+
+``emit()`` is called after the change is committed (the submission chain after storing, the
+moderation service from its on-commit hook), so a receiver never hears of a comment that a
+rollback then removed.
+"""
+
+from django.db import transaction
+
+from majlis.webhooks.models import Delivery, Endpoint
+
+
+def payload(event: str, comment) -> dict:
+    """What receivers get. No email address or IP prefix: those stay in Majlis."""
+    return {
+        "event": event,
+        "comment": {
+            "id": comment.pk,
+            "article": comment.article.slug,
+            "article_url": comment.article.url,
+            "author": comment.author_name,
+            "body": comment.body,
+            "language": comment.language,
+            "status": comment.status,
+            "violation": comment.violation,
+            "recommendation": comment.recommendation,
+            "created_at": comment.created_at.isoformat(),
+            "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
+        },
+    }
+
+
+def emit(event: str, comment, reason: str = "") -> list[int]:
+    """Record a delivery for every active endpoint of the comment's site that wants ``event``,
+    enqueue their delivery tasks once committed, and return the delivery ids."""
+    endpoints = [e for e in Endpoint.objects.filter(site_id=comment.article.site_id, active=True) if e.wants(event)]
+    if not endpoints:
+        return []
+    body = payload(event, comment)
+    if reason:
+        body["reason"] = reason
+    ids = [Delivery.objects.create(endpoint=e, event=event, payload=body).pk for e in endpoints]
+    transaction.on_commit(lambda: _enqueue(ids))
+    return ids
+
+
+def _enqueue(ids: list[int]) -> None:
+    from majlis.tasks import deliver_webhook
+
+    for delivery_id in ids:
+        deliver_webhook.enqueue(delivery_id)
