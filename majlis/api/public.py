@@ -8,6 +8,7 @@ any other origin.
 
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotModified
@@ -169,6 +170,7 @@ def widget_article_info(article: Article) -> dict:
         "count_label": widget.count_label(count, article.language),
         "guidelines": [line for line in guidelines.splitlines() if line.strip()],
         "comments": f"/api/v1/articles/{article.slug}/comments",
+        "name_max": settings.MAJLIS_NAME_MAX_LENGTH, "comment_max": settings.MAJLIS_COMMENT_MAX_LENGTH,
     }
 
 

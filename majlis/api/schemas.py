@@ -63,6 +63,8 @@ class WidgetArticle(Schema):
     count_label: str
     guidelines: list[str]
     comments: str  # path of the approved-comments list
+    name_max: int  # form limits, so the widget's fields match the server's
+    comment_max: int
 
 
 class WidgetStrings(Schema):

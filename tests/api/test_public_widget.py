@@ -102,6 +102,7 @@ def test_it_registers_an_article_on_first_sight_of_an_allowed_page(client, site)
     assert response.json() | {"count_label": ""} == {
         "slug": article.slug, "title": "Budget story", "language": "ar", "dir": "rtl", "comments_open": True,
         "count": 0, "count_label": "", "guidelines": ["التزم بالموضوع."], "comments": f"/api/v1/articles/{article.slug}/comments",
+        "name_max": 80, "comment_max": 3000,
     }
 
 

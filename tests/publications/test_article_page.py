@@ -46,8 +46,8 @@ def test_it_offers_text_size_buttons_with_accessible_names(client, article):
 
     buttons = re.findall(r'<button type="button" class="text-size-button" data-text-size="(\w+)">(.*?)</button>', page)
     assert [b[0] for b in buttons] == ["down", "up"]
-    assert 'A−</span><span class="visually-hidden">Smaller text' in buttons[0][1]
-    assert 'A+</span><span class="visually-hidden">Larger text' in buttons[1][1]
+    assert 'dir="ltr">A−</span> <span class="visually-hidden">Smaller text' in buttons[0][1]
+    assert 'dir="ltr">A+</span> <span class="visually-hidden">Larger text' in buttons[1][1]
     assert 'aria-live="polite" data-text-size-status' in page
 
 
