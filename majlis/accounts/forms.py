@@ -16,23 +16,34 @@ LANGUAGE_OPTIONS = [(code, NAMES.get(code, code)) for code in LANGUAGES]
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form, refusing a locked account and counting wrong passwords."""
+    """Django's login form, refusing a locked account and counting wrong passwords.
+
+    A locked account gets the same answer as a wrong password or an unknown name, after the same
+    password check (so neither the words nor the timing tell a guesser which names exist); the
+    message says that repeated failures lock an account, so a real moderator knows to wait.
+    """
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": _("Too many failed attempts. This account is locked for a few minutes; try again later."),
+        "invalid_login": _(
+            "Please enter a correct username and password. Both may be case-sensitive. After several "
+            "failed attempts an account is locked for a few minutes."
+        ),
     }
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        if username and lockout.locked_until(username):
-            raise ValidationError(self.error_messages["locked"], code="locked")
+        locked = bool(username and lockout.locked_until(username))
         try:
-            return super().clean()
+            cleaned = super().clean()
         except ValidationError as exc:
-            if username and getattr(exc, "code", None) == "invalid_login":
+            if username and not locked and getattr(exc, "code", None) == "invalid_login":
                 lockout.record_failure(username)
             raise
+        if locked:
+            self.user_cache = None
+            raise self.get_invalid_login_error()
+        return cleaned
 
 
 class AdminLoginForm(LoginForm, AdminAuthenticationForm):

@@ -40,10 +40,12 @@ def make_token(comment_id: int, user_id: int, action: str) -> str:
     return signing.TimestampSigner(salt=SALT).sign_object({"c": comment_id, "u": user_id, "a": action})
 
 
-def read_token(token: str, max_age: timedelta = LINK_MAX_AGE) -> tuple[int, int, str]:
-    """Return ``(comment_id, user_id, action)`` of a valid link or raise ``LinkError``."""
+def read_token(token: str, max_age: timedelta | None = None) -> tuple[int, int, str]:
+    """Return ``(comment_id, user_id, action)`` of a valid link or raise ``LinkError``.
+
+    A link is valid for ``max_age`` (default ``LINK_MAX_AGE``) after it was made."""
     try:
-        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age)
+        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age or LINK_MAX_AGE)
     except signing.SignatureExpired:
         raise LinkError(expired=True) from None
     except (signing.BadSignature, ValueError):
