@@ -1,14 +1,15 @@
 """Moderation endpoints, for a bearer token issued by ``majlis apitoken``."""
 
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 from ninja.security import HttpBearer
 
 from majlis.accounts.models import ApiToken
 from majlis.accounts.scopes import visible_comments
 from majlis.api import schemas
-from ninja import Schema
-from majlis.comments.models import Comment, Status
+from majlis.comments.models import Comment
+from majlis.moderation import claims, queue as queue_service
 from majlis.moderation.services import DecisionError, decide
+from majlis.screening.categories import CODES
 
 
 class BearerToken(HttpBearer):
@@ -32,21 +33,31 @@ class QueueFilters(Schema):
     limit: int = 50
 
 
-@router.get("/queue", response=schemas.Queue, summary="Pending comments, most likely violations first")
+@router.get("/queue", response={200: schemas.Queue, 422: schemas.Message}, summary="Pending comments, most likely violations first")
 def queue(request, filters: Query[QueueFilters]):
-    comments = visible_comments(request.user).filter(status=Status.PENDING).select_related("article")
-    if filters.language:
-        comments = comments.filter(language=filters.language)
-    if filters.article:
-        comments = comments.filter(article__slug=filters.article)
-    if filters.category and filters.min_score is not None:
-        comments = comments.filter(**{f"scores__{filters.category}__gte": filters.min_score})
-    elif filters.min_score is not None:
-        comments = comments.filter(violation__gte=filters.min_score)
-    ordering = ("created_at", "id") if filters.order == "age" else ("-violation", "created_at")
+    """The token holder's queue, as in the workspace: their sites and languages, comments a colleague
+    is reviewing left out, ``order`` ``violation`` (default) or ``age``."""
+    if filters.category and filters.category not in CODES:
+        return 422, {"detail": f"Unknown category {filters.category!r}; use one of {', '.join(CODES)}."}
+    if filters.order not in queue_service.ORDERS:
+        return 422, {"detail": "order must be violation or age."}
+    comments = queue_service.pending_for(request.user, filters.dict(exclude={"limit"}))
     total = comments.count()
-    rows = comments.order_by(*ordering)[: max(1, min(filters.limit, 500))]
-    return {"count": total, "comments": [queue_item(c) for c in rows]}
+    rows = comments.select_related("article")[: max(1, min(filters.limit, 500))]
+    return 200, {"count": total, "comments": [queue_item(c) for c in rows]}
+
+
+@router.post("/next", response={200: schemas.QueueItem, 204: None}, summary="Reserve and return the next free comment of the queue")
+def next_comment(request, filters: Query[QueueFilters]):
+    """Lease the first comment of the (filtered) queue that no colleague holds, for
+    ``MAJLIS_CLAIM_MINUTES``; ``204`` when there is none. On PostgreSQL concurrent callers skip
+    each other's rows (``SELECT ... FOR UPDATE SKIP LOCKED``), so two never get the same one."""
+    if (filters.category and filters.category not in CODES) or filters.order not in queue_service.ORDERS:
+        return 204, None
+    comment = claims.claim_next(request.user, queue_service.pending_for(request.user, filters.dict(exclude={"limit"})))
+    if comment is None:
+        return 204, None
+    return 200, queue_item(comment)
 
 
 def queue_item(comment: Comment) -> dict:
