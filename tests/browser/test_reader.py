@@ -91,6 +91,7 @@ def test_it_lays_out_rtl_and_ltr_articles(page, live_server, demo_article, scree
     path = screenshot(page, f"article-{name}", full_page=True)
 
     assert page.get_attribute("html", "dir") == name
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing sticks out
     title, text_size = page.locator("h1").bounding_box(), page.locator(".text-size").bounding_box()
     # The headline starts at the reading edge: the right in RTL, the left in LTR; the A+/A- sit opposite the brand.
     if name == "rtl":

@@ -72,7 +72,8 @@
       ".P-error,.P-alert{color:#a4161a;font-weight:600;margin:0}",
       ".P-help{opacity:.8;font-size:.875em;margin:0}",
       ".P-notice{background:#e7f4ea;color:#1d1d1f;border-inline-start:4px solid #1e6b35;padding:.5rem 1rem;margin-block:1rem}",
-      ".P-hp{position:absolute;inset-inline-start:-10000px;inline-size:1px;block-size:1px;overflow:hidden}",
+      // The honeypot: out of sight and reach without an offset (a -10000px offset widens RTL pages).
+      ".P-hp{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;opacity:0}",
       ".P-powered{opacity:.7;font-size:.8em}"
     ].join("\n").replace(/\.P/g, "." + P);
     var style = attrs(document.createElement("style"), { id: P + "-styles" });
