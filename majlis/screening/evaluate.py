@@ -1,0 +1,171 @@
+"""Measure the screening engine on a labelled CSV (``majlis evaluate``).
+
+``run(csv_path, ...)`` scores every row of a CSV in the ``../shared/data`` format (``text``,
+``lang``, 0/1 label columns, optional ``split``) and reports, per label and language: n, positives,
+ROC-AUC, PR-AUC, and precision and recall at the policy's reject threshold for that category.
+
+Scores come from ``screening.screen_many`` (the whole engine: lexicons, rules and classifiers) when
+it exists and no ``model_dir`` is given; otherwise from the classifier in ``model_dir`` alone (use
+the held-out fit written by ``majlis train --holdout-out DIR`` to score held-out sources honestly).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from majlis.screening.training.calibrate import pr_auc, roc_auc
+
+# CSV label column -> category (score) it is measured against.
+LABEL_TO_CATEGORY = {
+    "offensive": "offensive",
+    "toxic": "offensive",
+    "profanity": "profanity",
+    "threat": "threat",
+    "insult": "personal_attack",
+    "identity_attack": "identity_abuse",
+    "spam": "promotion",
+}
+BATCH = 512
+
+csv.field_size_limit(sys.maxsize)
+
+
+def read_labelled_csv(path, split: str | None = None) -> tuple[list[dict], list[str]]:
+    """``(records, label_columns)``; records filtered to ``split`` when given."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        labels = [c for c in reader.fieldnames if c in LABEL_TO_CATEGORY]
+        records = [r for r in reader if (r.get("text") or "").strip()]
+    if split is not None:
+        records = [r for r in records if r.get("split") == split]
+    for r in records:
+        r["text"] = r["text"].replace("<LF>", "\n")
+    return records, labels
+
+
+def classifier_scorer(model_dir=None):
+    """A scorer ``(texts, langs) -> {category: scores}`` from the classifier alone."""
+    from majlis.screening.classifier import Classifier
+    from majlis.screening.features import get_fold
+
+    clf = Classifier.load(model_dir)
+    fold = get_fold()
+
+    def score(texts, langs):
+        return clf.predict([fold(t) for t in texts], langs)
+
+    return score
+
+
+def engine_scorer():
+    """A scorer from ``screen_many`` (the full engine), or None when it is not available."""
+    try:
+        from majlis.screening import screen_many
+    except ImportError:
+        return None
+
+    def score(texts, langs):
+        verdicts = screen_many(texts)
+        out = {}
+        for v in verdicts:
+            scores = dict(_get(v, "scores"))
+            scores.setdefault("offensive", _get(v, "violation"))
+            for k, s in scores.items():
+                out.setdefault(k, []).append(float(s))
+        return {k: np.array(s) for k, s in out.items()}
+
+    return score
+
+
+def _get(verdict, name):
+    return verdict[name] if isinstance(verdict, dict) else getattr(verdict, name)
+
+
+def load_thresholds(model_dir=None) -> dict:
+    """Reject thresholds of the policy (``calibration.json`` next to the model)."""
+    from majlis.screening.classifier import MODELS_DIR
+
+    path = Path(model_dir or MODELS_DIR) / "calibration.json"
+    return json.loads(path.read_text())["reject"] if path.exists() else {}
+
+
+def score_records(records, scorer, progress=True, desc="scoring") -> dict[str, np.ndarray]:
+    """Run ``scorer`` over ``records`` in batches with a progress bar."""
+    from tqdm import tqdm
+
+    parts: dict[str, list] = {}
+    with tqdm(total=len(records), desc=desc, unit="row", disable=not progress) as bar:
+        for start in range(0, len(records), BATCH):
+            chunk = records[start : start + BATCH]
+            got = scorer([r["text"] for r in chunk], [r.get("lang") or "other" for r in chunk])
+            for k, v in got.items():
+                parts.setdefault(k, []).append(np.asarray(v, dtype=float))
+            bar.update(len(chunk))
+    return {k: np.concatenate(v) for k, v in parts.items()}
+
+
+def measure(records, labels, scores, thresholds) -> list[dict]:
+    """One result row per (label, language) present in ``records``."""
+    out = []
+    langs = sorted({r.get("lang") or "other" for r in records})
+    for label in labels:
+        category = LABEL_TO_CATEGORY[label]
+        if category not in scores:
+            continue
+        for lang in langs:
+            idx = [i for i, r in enumerate(records)
+                   if (r.get("lang") or "other") == lang and (r.get(label) or "").strip()]
+            if not idx:
+                continue
+            y = np.array([int(float(records[i][label])) for i in idx])
+            s = scores[category][idx]
+            out.append(_row(label, category, lang, y, s, thresholds.get(category)))
+    return out
+
+
+def _row(label, category, lang, y, s, threshold):
+    row = {"label": label, "category": category, "lang": lang, "n": int(len(y)),
+           "positives": int(y.sum()), "roc_auc": roc_auc(y, s), "pr_auc": pr_auc(y, s),
+           "threshold": threshold, "precision": None, "recall": None}
+    if threshold is not None:
+        flagged = s >= threshold
+        if flagged.any():
+            row["precision"] = float(y[flagged].mean())
+        if y.sum():
+            row["recall"] = float(flagged[y == 1].mean())
+    return row
+
+
+def run(csv_path, *, split=None, model_dir=None, progress=True, scorer=None) -> dict:
+    """Evaluate one CSV; return ``{"file", "split", "scorer", "rows": [result rows]}``."""
+    records, labels = read_labelled_csv(csv_path, split)
+    name = "custom"
+    if scorer is None:
+        scorer = engine_scorer() if model_dir is None else None
+        name = "engine" if scorer is not None else "classifier"
+        scorer = scorer or classifier_scorer(model_dir)
+    scores = score_records(records, scorer, progress)
+    return {"file": str(csv_path), "split": split, "scorer": name,
+            "rows": measure(records, labels, scores, load_thresholds(model_dir))}
+
+
+def markdown(result: dict) -> str:
+    """The result rows as a markdown table."""
+    head = "| label | lang | n | positives | ROC-AUC | PR-AUC | reject at | precision | recall |"
+    lines = [head, "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in result["rows"]:
+        cells = [r["label"], r["lang"], r["n"], r["positives"], r["roc_auc"], r["pr_auc"],
+                 r["threshold"], r["precision"], r["recall"]]
+        lines.append("| " + " | ".join(_fmt(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)

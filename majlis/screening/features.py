@@ -1,0 +1,181 @@
+"""Hashed text features shared by training and inference.
+
+Contract: ``hash_features(folded_texts, languages, config)`` returns ``(indptr, indices, values)``,
+a CSR layout with one row per text whose columns are bucket numbers in ``[0, config.buckets)``.
+The same function runs at training time (wrapped in a scipy matrix) and at inference time (a numpy
+gather-sum), so a model can only ever see features computed one way.
+
+Features are language-agnostic by design, so what is learned in one language can transfer to a
+related one (Sorani shares Arabic-script character n-grams with Persian and Arabic; Kurmanji shares
+Latin-script ones with Turkish):
+
+- character n-grams of lengths ``char_min..char_max`` taken inside words padded with one space
+  (scikit-learn's ``char_wb``), which survive spelling variants, inflection and obfuscation;
+- word unigrams and bigrams;
+- one bias feature per language, so a head can shift its prior per language.
+
+Hashing is deterministic across processes and platforms (a fixed polynomial hash mixed with
+splitmix64 constants, and CRC-32 for words), never Python's salted ``hash()``. Counts are scaled
+by ``log1p`` and each row is L2-normalised, then optionally multiplied by a per-bucket IDF weight
+stored with the model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+", re.UNICODE)
+_PRIME = np.uint64(1_000_003)
+_MIX1 = np.uint64(0xFF51AFD7ED558CCD)
+_MIX2 = np.uint64(0xC4CEB9FE1A85EC53)
+_SHIFT = np.uint64(33)
+_SPACE = 32
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Tunables of the feature space; stored in the model's JSON so inference matches training."""
+
+    buckets: int = 1 << 18
+    char_min: int = 2
+    char_max: int = 5
+    word_ngrams: int = 2
+    char_weight: float = 1.0
+    word_weight: float = 1.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FeatureConfig":
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+
+
+def fold_fallback(text: str) -> str:
+    """NFKC + casefold: what ``normalize.fold`` does at least; used only when it is missing."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def get_fold():
+    """Return the engine's ``fold`` function, or the fallback while ``normalize`` is absent."""
+    try:
+        from majlis.screening.normalize import fold
+    except ImportError:  # the normalize module is built in parallel; keep working without it
+        return fold_fallback
+    return fold
+
+
+def _mix(h: np.ndarray, salt: int) -> np.ndarray:
+    """splitmix64-style finaliser: spreads polynomial hashes evenly over the buckets."""
+    h = h ^ np.uint64(salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+    h = (h ^ (h >> _SHIFT)) * _MIX1
+    h = (h ^ (h >> _SHIFT)) * _MIX2
+    return h ^ (h >> _SHIFT)
+
+
+def _char_ngrams(codes: np.ndarray, config: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes and start positions of every char_wb n-gram in a batch of joined texts.
+
+    ``codes`` holds the texts, each space-padded and space-collapsed, joined by NUL separators.
+    """
+    hashes, starts = [], []
+    is_space = codes == _SPACE
+    is_sep = codes == 0
+    h = np.zeros(len(codes), dtype=np.uint64)
+    inner = np.zeros(len(codes), dtype=bool)
+    crosses = is_sep.copy()
+    for n in range(1, config.char_max + 1):
+        count = len(codes) - n + 1
+        if count <= 0:
+            break
+        h = h[:count] * _PRIME + codes[n - 1 : n - 1 + count]
+        crosses = crosses[:count] | is_sep[n - 1 : n - 1 + count]
+        if n >= 3:
+            # An n-gram belongs to one padded word when no space sits strictly inside it.
+            inner = inner[:count] | is_space[n - 2 : n - 2 + count]
+        if n < config.char_min:
+            continue
+        keep = np.flatnonzero(~(inner[:count] | crosses))
+        hashes.append(_mix(h[keep], n))
+        starts.append(keep)
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(hashes), np.concatenate(starts)
+
+
+def _word_ngrams(texts: list[str], config: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes and row numbers of word unigrams (and bigrams when ``word_ngrams >= 2``)."""
+    per_text = [_WORD_RE.findall(text) for text in texts]
+    counts = np.fromiter((len(w) for w in per_text), np.int64, len(per_text))
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    crc = zlib.crc32
+    uni = np.fromiter(
+        (crc(w.encode("utf-8")) for words in per_text for w in words), np.uint64, total
+    )
+    rows = np.repeat(np.arange(len(per_text)), counts)
+    hashes, out_rows = [_mix(uni, 101)], [rows]
+    if config.word_ngrams >= 2 and total > 1:
+        same = rows[:-1] == rows[1:]  # a bigram never spans two texts
+        hashes.append(_mix(uni[:-1][same] * _PRIME + uni[1:][same], 102))
+        out_rows.append(rows[:-1][same])
+    return np.concatenate(hashes), np.concatenate(out_rows)
+
+
+def _pad(text: str) -> str:
+    """Collapse whitespace and pad with one space each side ("" stays empty)."""
+    core = _SPACE_RE.sub(" ", text.replace("\0", " ")).strip()
+    return " " + core + " " if core else ""
+
+
+def _language_features(languages: list[str]) -> np.ndarray:
+    crcs = [zlib.crc32(("lang=" + lang).encode()) for lang in languages]
+    return _mix(np.array(crcs, dtype=np.uint64), 103)
+
+
+def hash_features(
+    folded_texts: list[str], languages: list[str], config: FeatureConfig
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays ``(indptr, indices, values)`` for a batch of folded texts.
+
+    ``languages[i]`` is the language code of ``folded_texts[i]``; unknown codes are allowed (their
+    bias feature simply has no learned weight). Rows are sorted by column, duplicates summed,
+    values ``log1p``-scaled and L2-normalised; the language bias has value 1 and is not normalised.
+    """
+    n_rows = len(folded_texts)
+    if n_rows != len(languages):
+        raise ValueError("folded_texts and languages must have the same length")
+    clean = [_pad(t) for t in folded_texts]
+    joined = "\0".join(clean)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter((len(c) + 1 for c in clean), np.int64, n_rows)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    char_h, char_pos = _char_ngrams(codes, config)
+    char_rows = np.searchsorted(offsets, char_pos, side="right") - 1
+    word_h, word_rows = _word_ngrams(clean, config)
+    mask = np.uint64(config.buckets - 1)
+    idx = (np.concatenate([char_h, word_h]) & mask).astype(np.int64)
+    rows = np.concatenate([char_rows, word_rows])
+    weights = np.concatenate(
+        [np.full(len(char_h), config.char_weight), np.full(len(word_h), config.word_weight)]
+    )
+    keys, inverse = np.unique(rows * config.buckets + idx, return_inverse=True)
+    values = np.log1p(np.bincount(inverse, weights=weights, minlength=len(keys)))
+    key_rows = keys // config.buckets
+    norms = np.sqrt(np.bincount(key_rows, weights=values * values, minlength=n_rows))
+    values /= np.where(norms > 0, norms, 1.0)[key_rows]
+    # Append one language-bias column per row, then restore row order.
+    lang_idx = (_language_features(languages) & mask).astype(np.int64)
+    all_rows = np.concatenate([key_rows, np.arange(n_rows)])
+    order = np.argsort(all_rows, kind="stable")
+    indices = np.concatenate([keys % config.buckets, lang_idx])[order]
+    values = np.concatenate([values, np.ones(n_rows)])[order]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n_rows))])
+    return indptr, indices, values

@@ -1,0 +1,124 @@
+"""Train the shipped classifiers: ``run(data_dir, ...)`` (wrapped by ``majlis train``).
+
+Two fits, both deterministic for a given ``seed`` and data:
+
+1. the *held-out* fit: trained without the held-out sources of ``training.protocol``; scored on
+   them to measure ROC-AUC per head, source and language, and to calibrate the policy thresholds
+   (``calibration.json``) on half of those rows;
+2. the *shipped* fit: trained on every row (plus moderators' decisions), written to ``out_dir``.
+
+The thresholds of fit 1 are applied to fit 2: the shipped model sees more data, so they are, if
+anything, conservative for the sources it was trained on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from majlis.screening.classifier import MODELS_DIR, save_model
+from majlis.screening.features import FeatureConfig
+from majlis.screening.training.calibrate import approve_threshold, reject_threshold, roc_auc
+from majlis.screening.training.data import ALIASES, HEADS, load_sources, rows_from_decisions
+from majlis.screening.training.fit import featurize, fit_heads
+from majlis.screening.training.protocol import HOLDOUT, is_calibration, split_rows
+
+CALIBRATION_FILE = "calibration.json"
+DECISION_WEIGHT = 3.0  # a site's own moderator decision counts this many public rows
+
+
+def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, progress=True,
+        holdout_dir=None, config: FeatureConfig | None = None) -> dict:
+    """Train, calibrate and save; return a summary of sizes and held-out metrics.
+
+    ``decisions`` is an iterable of ``{"text", "language", "labels": {category: 0/1}, "weight"}``
+    dicts from the site's moderators; they join the training data of both fits. ``sample`` keeps at
+    most that many rows per source (fast tests). ``holdout_dir``, when given, also receives the
+    held-out fit, which ``majlis evaluate --model`` can score honestly on the held-out sources.
+    """
+    from tqdm import tqdm
+
+    config = config or FeatureConfig()
+    rows = load_sources(Path(data_dir), sample=sample, seed=seed)
+    site_rows = rows_from_decisions(decisions or (), DECISION_WEIGHT)
+    train, held = split_rows(rows)
+    all_rows = rows + site_rows
+    with tqdm(total=len(all_rows), desc="features", unit="row", disable=not progress) as bar:
+        X = featurize(all_rows, config, bar)
+    position = {id(r): i for i, r in enumerate(all_rows)}
+    train_idx = np.array([position[id(r)] for r in train + site_rows], dtype=int)
+    held_idx = np.array([position[id(r)] for r in held], dtype=int)
+
+    with tqdm(total=2 * len(HEADS), desc="fitting", unit="head", disable=not progress) as bar:
+        w_h, b_h, _ = fit_heads(X[train_idx], train + site_rows, seed=seed, progress=bar)
+        scores = np.asarray(X[held_idx] @ w_h) + b_h
+        scores = 1.0 / (1.0 + np.exp(-scores))
+        calibration = calibrate(held, scores)
+        metrics = held_out_metrics(held, scores)
+        if holdout_dir is not None:
+            _save(Path(holdout_dir), w_h, b_h, config, metrics, calibration, "held-out fit",
+                  len(train) + len(site_rows))
+        w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
+    _save(Path(out_dir), w, b, config, metrics, calibration, "shipped fit", len(all_rows))
+    return {
+        "rows": len(all_rows), "train_rows_held_out_fit": len(train) + len(site_rows),
+        "held_out_rows": len(held), "decisions": len(site_rows), "heads": stats,
+        "held_out_auc": metrics, "calibration": calibration,
+    }
+
+
+def _save(directory, weights, bias, config, metrics, calibration, kind, n_rows):
+    digest = hashlib.sha256(weights.astype(np.float32).tobytes() + bias.tobytes()).hexdigest()[:8]
+    meta = {
+        "version": f"{datetime.date.today():%Y.%m.%d}-{digest}",
+        "kind": kind,
+        "heads": list(HEADS),
+        "aliases": ALIASES,
+        "features": config.to_dict(),
+        "training_rows": n_rows,
+        "held_out_sources": {k: v or "all" for k, v in HOLDOUT.items()},
+        "held_out_auc": metrics,
+    }
+    save_model(directory, weights, bias, meta)
+    (directory / CALIBRATION_FILE).write_text(json.dumps(calibration, indent=2) + "\n")
+
+
+def _head_arrays(rows, scores, h, head):
+    # Reduced-weight negatives are assumptions, not labels: they neither calibrate nor measure.
+    keep = [i for i, r in enumerate(rows) if head in r.labels and head not in r.head_weights]
+    y = np.array([rows[i].labels[head] for i in keep], dtype=int)
+    return keep, y, scores[keep, h]
+
+
+def calibrate(held, scores) -> dict:
+    """``{"reject": {code: t}, "approve": {code: t}}`` from the calibration half of ``held``."""
+    cal = [i for i, r in enumerate(held) if is_calibration(r)]
+    rows = [held[i] for i in cal]
+    out = {"reject": {}, "approve": {}}
+    for h, head in enumerate(HEADS):
+        _, y, s = _head_arrays(rows, scores[cal], h, head)
+        out["reject"][head] = round(reject_threshold(y, s), 4) if len(y) else 1.0
+        out["approve"][head] = round(approve_threshold(y, s), 4) if len(y) else 0.0
+    for alias, head in ALIASES.items():
+        out["reject"][alias] = out["reject"][head]
+        out["approve"][alias] = out["approve"][head]
+    return out
+
+
+def held_out_metrics(held, scores) -> dict:
+    """ROC-AUC per head and ``source/lang`` on the held-out rows (None when one class only)."""
+    out = {}
+    for h, head in enumerate(HEADS):
+        groups = {}
+        for i in _head_arrays(held, scores, h, head)[0]:
+            groups.setdefault(f"{held[i].source}/{held[i].lang}", []).append(i)
+        for key, idx in sorted(groups.items()):
+            y = np.array([held[i].labels[head] for i in idx])
+            auc = roc_auc(y, scores[idx, h])
+            if auc is not None:
+                out.setdefault(head, {})[key] = round(auc, 4)
+    return out

@@ -1,0 +1,148 @@
+"""Load the labelled CSVs of ``../shared/data`` and map their labels onto the classifier heads.
+
+Each source folder holds ``<name>/<name>.csv`` with columns ``text``, ``lang``, then 0/1 label columns
+and optionally ``split``. A missing column means the source does not annotate that label: the head
+gets *no* label from that row (``None``), never a silent 0. Two rules add negatives safely:
+
+- a row labelled not offensive/toxic is negative for every abuse head (a clean comment is neither
+  profane, threatening nor abusive);
+- rows of non-spam sources are negatives for ``promotion`` at a reduced weight (tweets about news and
+  politics are very rarely ads), so the promotion head sees every language, not only English SMS.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The trained heads. ``vulgarity`` has no data of its own and reads the profanity head (see ALIASES).
+HEADS = ("offensive", "personal_attack", "profanity", "threat", "identity_abuse", "promotion")
+ALIASES = {"vulgarity": "profanity"}
+ABUSE_HEADS = ("personal_attack", "profanity", "threat", "identity_abuse")
+SUB_COLUMNS = {"profanity": "profanity", "threat": "threat", "identity_abuse": "identity_attack"}
+PROMOTION_NEGATIVE_WEIGHT = 0.3
+# A source larger than this many rows is down-weighted so no single corpus dominates a head.
+SOURCE_CAP = 15000
+
+csv.field_size_limit(sys.maxsize)
+
+
+@dataclass
+class Row:
+    """One labelled text. ``labels`` maps head -> 0/1 (absent = not annotated)."""
+
+    text: str
+    lang: str
+    source: str
+    split: str
+    labels: dict = field(default_factory=dict)
+    weight: float = 1.0
+    head_weights: dict = field(default_factory=dict)  # per-head weight multipliers
+
+
+def _int(value: str) -> int | None:
+    value = (value or "").strip()
+    return int(float(value)) if value else None
+
+
+def labels_from_columns(cols: dict) -> tuple[dict, dict]:
+    """Map one CSV row's label columns (name -> 0/1/None) to head labels and head weight factors."""
+    off = cols.get("offensive", cols.get("toxic"))
+    subs = [cols.get(c) for c in ("profanity", "threat", "insult", "identity_attack")]
+    if off is None and any(v == 1 for v in subs):
+        off = 1
+    labels, weights = {}, {}
+    if off is not None:
+        labels["offensive"] = off
+    pa = cols.get("insult", off)
+    if pa is not None:
+        labels["personal_attack"] = pa
+    for head, column in SUB_COLUMNS.items():
+        value = cols.get(column)
+        if value is None and off == 0:
+            value = 0
+        if value is not None:
+            labels[head] = value
+    if "spam" in cols:
+        labels["promotion"] = cols["spam"]
+    else:
+        labels["promotion"] = 0
+        weights["promotion"] = PROMOTION_NEGATIVE_WEIGHT
+    return labels, weights
+
+
+def source_names(data_dir: Path) -> list[str]:
+    """Names of the sources in ``data_dir`` (folders holding ``<name>/<name>.csv``)."""
+    return sorted(p.name for p in Path(data_dir).iterdir() if (p / f"{p.name}.csv").is_file())
+
+
+def read_csv_rows(path: Path, source: str | None = None) -> list[Row]:
+    """Rows of one CSV in the shared data format, labels mapped onto heads."""
+    path = Path(path)
+    source = source or path.stem
+    out = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        label_cols = [c for c in reader.fieldnames if c not in ("text", "lang", "split")]
+        for rec in reader:
+            text = (rec.get("text") or "").replace("<LF>", "\n")
+            if not text.strip():
+                continue
+            cols = {c: _int(rec.get(c)) for c in label_cols}
+            cols = {c: v for c, v in cols.items() if v is not None}
+            labels, head_weights = labels_from_columns(cols)
+            out.append(
+                Row(text, rec.get("lang") or "other", source, rec.get("split") or "",
+                    labels, 1.0, head_weights)
+            )
+    return out
+
+
+def load_sources(data_dir: Path, sample: int | None = None, seed: int = 0) -> list[Row]:
+    """Every row of every source, with per-source weights capped at ``SOURCE_CAP`` rows.
+
+    ``sample`` keeps a deterministic subset of at most that many rows per source (for fast tests).
+    """
+    import random
+
+    rows = []
+    for name in source_names(data_dir):
+        src = read_csv_rows(Path(data_dir) / name / f"{name}.csv", name)
+        if sample is not None and len(src) > sample:
+            src = random.Random(f"{seed}:{name}").sample(src, sample)
+        weight = min(1.0, SOURCE_CAP / max(1, len(src)))
+        for row in src:
+            row.weight = weight
+        rows.extend(src)
+    return rows
+
+
+def rows_from_decisions(decisions, weight_scale: float = 1.0) -> list[Row]:
+    """Moderator decisions ``{"text", "language", "labels": {category: 0/1}, "weight"}`` as rows.
+
+    Category codes map onto heads (``vulgarity`` feeds the profanity head). Categories a decision
+    does not mention stay unknown, except that a decision whose labels are all 0 (an approval)
+    is negative for every head.
+    """
+    out = []
+    for d in decisions:
+        given = {k: int(v) for k, v in (d.get("labels") or {}).items()}
+        labels = {}
+        for code, value in given.items():
+            head = ALIASES.get(code, code)
+            if head in HEADS:
+                labels[head] = max(labels.get(head, 0), value)
+        if given and not any(given.values()):
+            labels = {h: 0 for h in HEADS}
+        abuse = [labels[h] for h in ABUSE_HEADS if h in labels]
+        if any(abuse):
+            labels["offensive"] = 1
+        if not labels:
+            continue
+        out.append(
+            Row(d["text"], d.get("language") or "other", "decisions", "",
+                labels, float(d.get("weight", 1.0)) * weight_scale)
+        )
+    return out
