@@ -7,6 +7,10 @@ own moderator, Dave, who must see nothing of site A. Charlie is a reader with an
 staff role. Erin moderates site A; her account is locked and holds an API token.
 """
 
+import functools
+import http.server
+import os
+import threading
 from datetime import timedelta
 
 import pytest
@@ -51,3 +55,74 @@ def world(site, article):
         "pending": pending, "rejected": rejected, "approved": approved, "dave": dave, "charlie": charlie,
         "dave_token": ApiToken.issue(dave)[1], "erin_profile": erin_profile, "erin_token": erin_token,
     }
+
+
+# ---- A real browser (Debian's Chromium through Playwright) for the injection tests. ----
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are
+    # still plain synchronous calls, so its async guard is lifted while the browser is up.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def tab(chromium):
+    """A page in a fresh context that counts dialogs (dismissed) and page errors."""
+    context = chromium.new_context()
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.dialogs, page.errors = [], []
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def host_origin(tmp_path):
+    """A static server on 127.0.0.1 (another origin than the live server) for pages that embed the widget."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    class Origin:
+        origin = f"http://127.0.0.1:{server.server_address[1]}"
+
+        @staticmethod
+        def serve(name, html):
+            (tmp_path / name).write_text(html, encoding="utf-8")
+            return f"{Origin.origin}/{name}"
+
+    yield Origin
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
