@@ -11,9 +11,10 @@ only whole tokens (or, for ``*`` terms, token prefixes) are compared. A token al
 its obfuscation variants: doubled letters undoubled (``fuuck``), ``*`` masks (``f*ck``), Arabic
 clitics (``والكلب``), and Persian ``می``/``نمی`` written apart from their verb.
 
-Scope: a text's own language uses its whole lexicon; other languages' terms apply too, but only
-phrases and words of four letters or more, because short words collide across languages (Arabic
-``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English "am").
+Scope (``Term.applies_to``): a text's own language uses its whole lexicon; other languages' terms
+apply too, but only phrases, and words of four letters or more in another script, because words
+collide across languages (Arabic ``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English
+"am"; Persian slang ``ابنه`` is Arabic "his son").
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _GLUE_FIRST_CHARS = frozenset("من")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "ال", "لل")
 _ARABIC_SHORT_CLITICS = ("و", "ف", "ب", "ل")
 _MAX_UNDOUBLE = 3
+_ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
+_SCRIPT_LANGUAGES = {True: frozenset({"ar", "fa", "ckb"}), False: frozenset({"en", "tr", "kmr"})}
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,21 @@ class Term:
     raw: str
 
     @property
-    def crosses_languages(self) -> bool:
-        return len(self.words) > 1 or len(self.words[0][0]) >= CROSS_LANGUAGE_MIN_LETTERS
+    def arabic_script(self) -> bool:
+        return bool(_ARABIC_SCRIPT_RE.search(self.words[0][0]))
+
+    def applies_to(self, lang: str) -> bool:
+        """Whether this term is matched in text identified as ``lang``.
+
+        Its own language: always. Another language: a phrase, or a word of four letters or more
+        written in a script that ``lang`` does not use. Single words collide across languages that
+        share a script (Persian slang «ابنه» is Arabic "his son", «ضعیفه» is Arabic "weak").
+        """
+        if lang == self.lang or len(self.words) > 1:
+            return True
+        if len(self.words[0][0]) < CROSS_LANGUAGE_MIN_LETTERS:
+            return False
+        return lang not in _SCRIPT_LANGUAGES[self.arabic_script]
 
 
 @dataclass(frozen=True)
@@ -143,9 +159,6 @@ def load_terms(lang: str) -> tuple[Term, ...]:
 # persian-text-guard's categories -> ours. Its "mild" words are left out (as its own default does).
 _PTG_CATEGORIES = {"profanity": "profanity", "sexual": "vulgarity", "insult": "personal_attack",
                    "slur": "identity_abuse", "harassment": "personal_attack"}
-_ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
-
-
 def _persian_text_guard_terms() -> tuple[Term, ...]:
     """The Persian word list shipped by persian-text-guard (MIT), read from the installed package.
 
@@ -306,11 +319,7 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 @lru_cache(maxsize=None)
 def matcher_for(lang: str) -> Matcher:
     """The matcher for text in ``lang``: its own terms, plus other languages' long terms."""
-    terms = list(load_terms(lang)) if lang in LANGUAGES else []
-    for other in LANGUAGES:
-        if other != lang:
-            terms.extend(t for t in load_terms(other) if t.crosses_languages)
-    return Matcher(terms)
+    return Matcher([t for other in LANGUAGES for t in load_terms(other) if t.applies_to(lang)])
 
 
 def find(normalized: Normalized, lang: str) -> list[Hit]:

@@ -23,6 +23,11 @@ MODES = ("manual", "assisted", "autopilot")
 CALIBRATION_FILE = Path(__file__).parent / "models" / "calibration.json"
 FALLBACK_REJECT = 0.9
 FALLBACK_APPROVE = 0.2
+# The calibration file is fitted on the classifier's probabilities alone. Where no model threshold
+# reaches the target precision it says 1.0 ("never"), which would also silence the lexicons'
+# threat and slur phrases, whose scores (0.95 and up, unquoted) are precise by construction.
+# So a reject threshold is never above this.
+MAX_REJECT_THRESHOLD = 0.95
 
 
 def load_defaults(path: Path = CALIBRATION_FILE) -> dict[str, dict[str, float]]:
@@ -37,6 +42,8 @@ def load_defaults(path: Path = CALIBRATION_FILE) -> dict[str, dict[str, float]]:
         for code, value in (data.get(key) or {}).items():
             if code in target and isinstance(value, (int, float)) and 0.0 <= value <= 1.0:
                 target[code] = float(value)
+    for code, value in reject.items():
+        reject[code] = min(value, MAX_REJECT_THRESHOLD)
     return {"reject": reject, "approve": approve}
 
 

@@ -19,14 +19,14 @@ from majlis.screening.categories import VIOLATION_CODES
 from majlis.screening.verdict import Evidence, Reason
 
 LEXICON_FLOORS = {
-    "threat": 0.92,
-    "identity_abuse": 0.92,
+    "threat": 0.95,
+    "identity_abuse": 0.95,
     "vulgarity": 0.85,
     "profanity": 0.8,
     "personal_attack": 0.75,
 }
 EXTRA_TERM_BONUS = 0.04
-LEXICON_CAP = 0.97
+LEXICON_CAP = 0.98
 QUOTED_CAP = 0.7
 MODEL_REASON_MIN = 0.5
 

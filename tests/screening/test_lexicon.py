@@ -105,9 +105,16 @@ def test_it_keeps_short_words_to_their_own_language():
     assert categories("I am here", "en") == set()
 
 
-def test_it_lets_long_terms_cross_languages():
-    assert "profanity" in categories("fuck bu haber", "tr")
+def test_it_lets_phrases_and_other_script_words_cross_languages():
     assert "threat" in categories("seni öldüreceğim", "en")
+    assert "personal_attack" in categories("you are a حمار", "en")
+    assert "profanity" in categories("كس امك", "fa")
+
+
+def test_it_keeps_same_script_words_to_their_own_language():
+    # Persian slang «ابنه» (a homophobic slur) is Arabic "his son"; «ضعیفه» is Arabic "weak".
+    assert categories("ابنه الكبير يدرس الطب وحالته ضعيفة", "ar") == set()
+    assert "identity_abuse" in categories("ابنه", "fa")
 
 
 def test_it_reports_one_hit_for_a_phrase_not_its_parts():

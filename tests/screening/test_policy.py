@@ -79,3 +79,11 @@ def test_it_falls_back_without_a_calibration_file(tmp_path):
     defaults = load_defaults(tmp_path / "missing.json")
     assert set(defaults["reject"]) == set(CODES)
     assert all(0 < v <= 1 for v in defaults["reject"].values())
+
+
+def test_it_keeps_rule_evidence_able_to_reject_when_the_model_never_can(tmp_path):
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps({"reject": {"threat": 1.0, "personal_attack": 0.93}}))
+    defaults = load_defaults(path)
+    assert defaults["reject"]["threat"] == 0.95
+    assert defaults["reject"]["personal_attack"] == 0.93
