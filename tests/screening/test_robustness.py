@@ -25,6 +25,12 @@ OBFUSCATIONS = [
     ("fa", "{} مرتیکه", "threat",
      ["میکشمت", "می\u200cکشمت", "می کشمت", "ميكشمت", "میکشـــمت", "میکشششمت"]),
     ("fa", "این آدم {} است", "personal_attack", ["کثافت", "كثافت", "کثافـت", "ک\u200bثافت"]),
+    # Kurdish terms from the team-written lexicons (lexicons/ckb.tsv, kmr.tsv).
+    ("ckb", "{} ئەی خائینە", "threat",
+     ["دەتکوژم", "دەتکـــوژم", "دەت\u200bکوژم", "دهتکوژم", "دەتکووووژم", "دەتكوژم"]),
+    ("kmr", "{}, tu bêşerefî", "threat",
+     ["ez ê te bikujim", "EZ Ê TE BIKUJIM", "ez ê te b1kujim", "ez ê te bikujiiiim", "ez ê te bi\u200bkujim"]),
+    ("kmr", "Tu {} î, here!", "personal_attack", ["pûşt", "PÛŞT", "pûûûşt", "pûş\u200bt", "pust"]),
 ]
 
 

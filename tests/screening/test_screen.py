@@ -137,3 +137,15 @@ def test_it_combines_model_probabilities_with_rule_evidence(monkeypatch):
     insult = screen("you are an idiot")
     assert insult.scores["personal_attack"] == pytest.approx(1 - 0.4 * 0.25, abs=1e-3)
     assert polite.decision == "review"
+
+
+def test_it_imports_no_django_anywhere_in_the_engine():
+    import ast
+    from pathlib import Path
+
+    package = Path(screening.__file__).parent
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n.split(".")[0] == "django" for n in names), path
