@@ -111,7 +111,9 @@ def _duplicate(sub: Submission) -> Comment | None:
     # By fingerprint alone, then the article in Python: with the article in the WHERE clause, SQLite
     # without planner statistics walks the article's index, i.e. every comment of the article.
     matches = Comment.objects.filter(fingerprint=fingerprint(sub.email, sub.body), created_at__gte=since)
-    return next((c for c in matches.order_by("pk") if c.article_id == sub.article.pk), None)
+    pk = next((pk for pk, article_id in matches.order_by("pk").values_list("pk", "article_id")
+               if article_id == sub.article.pk), None)
+    return None if pk is None else Comment.objects.get(pk=pk)
 
 
 def _recent_texts(sub: Submission) -> list[str]:
