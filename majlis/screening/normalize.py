@@ -133,7 +133,8 @@ def _char_stage(text: str) -> tuple[str, list[int], list[int]]:
 # --- token-level stages ---------------------------------------------------------------------
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
-_LEET_TOKEN_RE = re.compile(r"[\w@$!]*[^\W\d_][\w@$!]*")
+# A token (run of word characters and @ $ !) holding at least one letter and one leet character.
+_LEET_TOKEN_RE = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[^\W\d_])(?=[\w@$!]*[013457@$!])[\w@$!]+")
 _HAS_LEET_RE = re.compile(r"[013457@$!]")
 # Ordinary alphanumerics that are not leetspeak: covid19, mp3, g20; 3rd, 10am, 5g, 4x4, 100km.
 _PLAIN_ALNUM_RE = re.compile(
