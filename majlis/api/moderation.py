@@ -30,7 +30,7 @@ class QueueFilters(Schema):
     category: str | None = None
     min_score: float | None = None
     order: str = "violation"
-    limit: int = 50
+    limit: int = 200
 
 
 @router.get("/queue", response={200: schemas.Queue, 422: schemas.Message}, summary="Pending comments, most likely violations first")
@@ -43,7 +43,7 @@ def queue(request, filters: Query[QueueFilters]):
         return 422, {"detail": "order must be violation or age."}
     comments = queue_service.pending_for(request.user, filters.dict(exclude={"limit"}))
     total = comments.count()
-    rows = comments.select_related("article")[: max(1, min(filters.limit, 500))]
+    rows = comments.select_related("article")[: max(1, min(filters.limit, 1000))]
     return 200, {"count": total, "comments": [queue_item(c) for c in rows]}
 
 
