@@ -87,9 +87,9 @@ def stacked_columns(columns, series, *, width=720, height=240, labels=None) -> C
     return chart
 
 
-def rate_bars(rows, *, width=720, label=lambda r: r.key) -> Chart:
+def rate_bars(rows, *, width=460, label=lambda r: r.key) -> Chart:
     """One horizontal bar per row, split into its approved and rejected share (100% wide = all decided)."""
-    left, row_h, right = 150, 26, 60
+    left, row_h, right = 140, 26, 48
     chart = Chart(width, max(row_h * len(rows) + 8, 30))
     plot_w = width - left - right
     for i, row in enumerate(rows):
@@ -104,9 +104,9 @@ def rate_bars(rows, *, width=720, label=lambda r: r.key) -> Chart:
     return chart
 
 
-def bars(rows, value, *, width=720, label=lambda r: r.name) -> Chart:
+def bars(rows, value, *, width=460, label=lambda r: r.name) -> Chart:
     """One horizontal bar per row, its length ``value(row)`` against the largest."""
-    left, row_h, right = 150, 26, 60
+    left, row_h, right = 140, 26, 48
     chart = Chart(width, max(row_h * len(rows) + 8, 30))
     peak = max((value(r) for r in rows), default=0) or 1
     for i, row in enumerate(rows):

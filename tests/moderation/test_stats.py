@@ -59,3 +59,12 @@ def test_it_exports_the_figures_as_csv(client_for, article, articles, comment_fa
 def test_it_counts_only_what_the_moderator_may_see(article, articles, comment_factory, alice, bob):
     sample(article, articles, comment_factory, alice, bob)
     assert stats.report(bob, 30).submitted == 1
+
+
+def test_it_writes_svg_coordinates_with_a_dot_in_every_language(client_for, article, articles, comment_factory, alice, bob):
+    import re
+
+    sample(article, articles, comment_factory, alice, bob)
+    html = client_for(alice).get("/moderation/stats/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<html lang="ar"' in html
+    assert not re.search(r'<(?:rect|line|text)[^>]* (?:x|y|x1|y1|width|height)="[^"]*,', html)
