@@ -3,6 +3,7 @@
 import pytest
 
 from majlis.comments.models import Comment, Status
+from majlis.comments.widget import strings
 from majlis.moderation.services import decide
 from majlis.publications.models import Article
 
@@ -47,7 +48,7 @@ def test_it_registers_the_page_posts_and_shows_the_approved_comment_as_text(page
     widget.locator("[name=email]").fill("mallory@example.org")
     widget.locator("button[type=submit]").click()
     widget.get_by_role("status").wait_for()
-    assert "awaits moderation" in widget.get_by_role("status").inner_text()
+    assert widget.get_by_role("status").inner_text() == strings("ar")["strings"]["awaiting"]
     comment = Comment.objects.get()
     assert comment.status == Status.PENDING and comment.body == XSS_BODY
 
