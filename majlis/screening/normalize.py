@@ -154,7 +154,9 @@ def _leet_sub(m: re.Match) -> str:
     s = m.string
     if "@" in tok and end + 1 < len(s) and s[end] == "." and s[end + 1].isalnum():
         return tok
-    return "".join(_LEET.get(c, c) for c in tok)
+    # A '!' is a leet 'i' only inside a word ("b!tch"); at the end it is punctuation ("idiot!").
+    last = len(tok.rstrip("!"))
+    return "".join(_LEET.get(c, c) if not (c == "!" and i >= last) else c for i, c in enumerate(tok))
 
 
 # Text is already lower-cased here, so only the article "a" can be told apart, not "I".

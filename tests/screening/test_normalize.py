@@ -77,3 +77,8 @@ def test_it_keeps_spans_inside_the_original_and_ordered(text):
 def test_it_is_idempotent(text):
     once = fold(text)
     assert fold(once) == once
+
+
+@pytest.mark.parametrize("text, folded", [("Call now! Buy today!", "call now! buy today!"), ("idiot!!", "idiot!!"), ("b!tch!", "bitch!")])
+def test_an_exclamation_mark_ends_a_word_instead_of_becoming_an_i(text, folded):
+    assert fold(text) == folded
