@@ -52,3 +52,13 @@ def test_the_content_breaks_every_guideline_in_every_language():
             for c in a["comments"] if c.get("breaks")
         }
         assert broken >= set(CODES), (language, set(CODES) - broken)
+
+
+def test_the_demo_has_rejections_and_still_queues_every_guideline_in_every_language(loaded):
+    assert loaded["rejected"] > 0
+    for language in LANGUAGES:
+        pending = Comment.objects.filter(article__language=language, status=Status.PENDING)
+        assert pending.count() >= 5, language
+    rejected = Comment.objects.filter(status=Status.REJECTED)
+    assert not rejected.filter(decisions=None).exists()
+    assert all(d.reason for c in rejected for d in c.decisions.all())

@@ -20,6 +20,28 @@ def read_content() -> dict:
     return json.loads(CONTENT.read_text(encoding="utf-8"))
 
 
+def mark_history(content: dict) -> None:
+    """Give the demo a moderation history: older violating comments were already rejected.
+
+    A violating pending comment becomes a rejected one only while its language keeps another
+    pending comment breaking the same guideline, so the queue still has every kind of work in
+    every language, and the statistics show real rejections.
+    """
+    from collections import Counter
+
+    pending = Counter(
+        (a["language"], c["breaks"].split(":")[0])
+        for a in content["articles"] for c in a["comments"]
+        if c.get("status", "pending") == "pending" and c.get("breaks")
+    )
+    for a in content["articles"]:
+        for c in sorted(a["comments"], key=lambda c: -c.get("hours_ago", 1)):
+            key = (a["language"], (c.get("breaks") or ":").split(":")[0])
+            if c.get("status", "pending") == "pending" and c.get("breaks") and pending[key] > 1:
+                c["status"] = "rejected"
+                pending[key] -= 1
+
+
 @transaction.atomic
 def load(editor) -> dict:
     """Load the demo content; return counts. ``editor`` is the user recorded on approvals."""
@@ -30,6 +52,7 @@ def load(editor) -> dict:
     from majlis.screening import screen_many
 
     content = read_content()
+    mark_history(content)
     now = timezone.now()
     s = content["site"]
     site = Site.objects.create(
