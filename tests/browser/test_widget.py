@@ -10,7 +10,7 @@ from majlis.publications.models import Article
 pytestmark = pytest.mark.browser
 
 HOST_PAGE = """<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
 <body><h1>{title}</h1><p>A story on a newsroom's own site.</p>
 <script src="{server}/static/majlis/widget.js" data-majlis-article="{article}" async></script>
 </body></html>"""
@@ -18,9 +18,10 @@ XSS_NAME = '<img src=x onerror="alert(1)">Mallory'
 XSS_BODY = "<script>alert(2)</script><svg onload=alert(3)> and a fair point."
 
 
-def host_page(second_origin, live_server, *, name="story.html", lang="ar", title="خبر عن المياه", article=None):
+def host_page(second_origin, live_server, *, name="story.html", lang="ar", title="خبر عن المياه", article=None, head=""):
     url = f"{second_origin.origin}/{name}"
-    return second_origin.serve(name, HOST_PAGE.format(lang=lang, title=title, server=live_server.url, article=article or url))
+    html = HOST_PAGE.format(lang=lang, title=title, server=live_server.url, article=article or url, head=head)
+    return second_origin.serve(name, html)
 
 
 def allow(site, origin):
@@ -84,3 +85,15 @@ def test_it_stays_out_of_a_site_that_is_not_allowed(page, live_server, site, sec
 
     assert page.locator(".majlis-w form").count() == 0
     assert not Article.objects.exists()
+
+
+def test_it_is_styled_on_a_host_page_whose_csp_forbids_inline_styles(page, live_server, articles, second_origin):
+    allow(articles["en"].site, second_origin.origin)
+    csp = f"default-src 'self'; script-src {live_server.url}; connect-src {live_server.url}; style-src 'self'"
+    head = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+
+    page.goto(host_page(second_origin, live_server, lang="en", article=articles["en"].slug, head=head))
+    page.locator(".majlis-w form").wait_for()
+
+    assert page.eval_on_selector(".majlis-w", "e => getComputedStyle(e).borderTopWidth") == "3px"
+    assert page.eval_on_selector(".majlis-w-hp", "e => getComputedStyle(e).opacity") == "0"

@@ -47,7 +47,7 @@
 
   /* ---- Styles, once per page, scoped to .majlis-w; logical properties so RTL needs nothing more. ---- */
   function addStyles() {
-    if (document.getElementById(P + "-styles")) return;
+    if (document.getElementById(P + "-styles") || document.documentElement.hasAttribute("data-" + P + "-styled")) return;
     var css = [
       ".P{font:inherit;color:inherit;line-height:1.6;max-inline-size:46rem;margin-block:2rem;border-block-start:3px solid currentColor}",
       ".P *{box-sizing:border-box}",
@@ -76,6 +76,15 @@
       ".P-hp{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;opacity:0}",
       ".P-powered{opacity:.7;font-size:.8em}"
     ].join("\n").replace(/\.P/g, "." + P);
+    // A constructed stylesheet is not inline CSS, so a host page whose Content-Security-Policy
+    // forbids inline styles still shows the widget styled; old browsers get a <style> element.
+    if (window.CSSStyleSheet && "replaceSync" in CSSStyleSheet.prototype && "adoptedStyleSheets" in document) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      document.documentElement.setAttribute("data-" + P + "-styled", "");
+      return;
+    }
     var style = attrs(document.createElement("style"), { id: P + "-styles" });
     style.textContent = css;
     (document.head || document.documentElement).appendChild(style);
