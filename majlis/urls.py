@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.view, name="metrics"),
+    path("my-data/", include("majlis.comments.rights_views")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("accounts/", include("majlis.accounts.urls")),
