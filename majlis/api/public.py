@@ -115,8 +115,14 @@ def render_page(article_id: int, slug: str, page: int) -> bytes:
 @decorate_view(cross_origin(article_origins))
 def post_comment(request, slug: str, payload: schemas.CommentIn):
     article = get_object_or_404(Article.objects.select_related("site"), slug=slug)
-    if "HTTP_ACCEPT_LANGUAGE" not in request.META:
-        translation.activate(article.language)
+    # Messages in the language the client asks for (the widget asks for the article's), else the article's.
+    language = translation.get_language() if "HTTP_ACCEPT_LANGUAGE" in request.META else article.language
+    with translation.override(language):
+        return submit_payload(request, article, payload)
+
+
+def submit_payload(request, article: Article, payload: schemas.CommentIn):
+    """Validate with the comment form, then run the submission chain; the answer for each outcome."""
     form = CommentForm(data={k: v for k, v in payload.dict().items() if v is not None})
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}

@@ -139,3 +139,12 @@ def test_it_pages_long_lists(client, article, monkeypatch):
 
     assert (first["count"], len(first["comments"]), second["count"], len(second["comments"])) == (3, 2, 3, 1)
     assert second["next"] is None
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb", "kmr", "tr", "fa"])
+def test_it_answers_field_errors_from_the_team_catalogues(client, articles, comment_payload, language):
+    response = post(client, articles[language], {**comment_payload, "email": ""}, HTTP_ACCEPT_LANGUAGE=language)
+
+    message = response.json()["errors"]["email"][0]
+    assert message and message != "Please enter your email address."
+    assert response.json()["detail"] != "Please correct the fields below."

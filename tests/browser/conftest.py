@@ -66,7 +66,7 @@ def page(browser):
 
 @pytest.fixture
 def screenshot():
-    """``screenshot(page, name)``: save a full-page PNG under the artifacts folder; return its path."""
+    """``screenshot(page_or_locator, name, **options)``: save a PNG under the artifacts folder; return its path."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name, **options):

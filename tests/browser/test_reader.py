@@ -20,7 +20,7 @@ def font_size(page, selector):
     return float(page.eval_on_selector(selector, "e => parseFloat(getComputedStyle(e).fontSize)"))
 
 
-def test_it_holds_a_comment_posted_on_an_arabic_article_until_approved(page, live_server, articles, bob):
+def test_it_holds_a_comment_posted_on_an_arabic_article_until_approved(page, live_server, articles, bob, screenshot):
     article = articles["ar"]
     page.goto(live_server.url + article.get_absolute_url())
     assert page.get_attribute("html", "dir") == "rtl" and page.get_attribute("html", "lang") == "ar"
@@ -30,11 +30,13 @@ def test_it_holds_a_comment_posted_on_an_arabic_article_until_approved(page, liv
     page.click("button[type=submit]")
     assert page.locator("#id_email_error").is_visible()  # 422: the missing email, beside its field
     assert page.input_value("#id_body") == "تقرير واضح، شكراً. متى تعود المياه إلى الحي؟"
+    screenshot(page.locator("#comment-form"), "article-rtl-errors")
 
     page.fill("#id_email", "sara@example.org")
     page.click("button[type=submit]")
     notice = page.locator("#moderation-notice")
     assert notice.is_visible() and notice.get_attribute("role") == "status"
+    screenshot(page, "article-rtl-notice")
     assert "متى تعود المياه" not in page.inner_text(".comment-list")
     comment = Comment.objects.get()
     assert comment.status == Status.PENDING

@@ -70,3 +70,16 @@ def test_it_sends_nothing_when_the_site_does_not_notify(article, bob, django_cap
     decided(pending(article), "approve", "", django_capture_on_commit_callbacks, bob)
 
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb", "kmr", "tr", "fa"])
+def test_it_uses_the_team_translation_of_the_email_and_the_guideline(notifying, articles, bob, language, django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    decided(pending(articles[language]), "reject", "personal_attack", django_capture_on_commit_callbacks, bob)
+
+    with translation.override(language):
+        label = translation.gettext(BY_CODE["personal_attack"].label)
+    body = mail.outbox[0].body
+    assert REJECTED not in body and label != "Personal attack"
+    assert label in body

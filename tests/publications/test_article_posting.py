@@ -127,3 +127,16 @@ def test_it_stores_the_name_without_invisible_characters(client, article):
     post(client, article, author="\u202eChar\u200blie")
 
     assert Comment.objects.get().author_name == "Charlie"
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb", "kmr", "tr", "fa"])
+def test_it_speaks_the_team_translation_in_errors_and_the_429(client, articles, settings, language):
+    settings.MAJLIS_RATE_LIMIT_PER_IP = 1
+    invalid = post(client, articles[language], email="", HTTP_ACCEPT_LANGUAGE="en")
+    post(client, articles[language])
+
+    flooded = post(client, articles[language], email="other@example.org", body="Another remark.")
+
+    assert invalid.status_code == 422 and "Please enter your email address." not in invalid.text
+    assert "Post a comment" not in invalid.text
+    assert flooded.status_code == 429 and "Please wait a few minutes" not in flooded.text
