@@ -4,9 +4,12 @@
 ``lang``, 0/1 label columns, optional ``split``) and reports, per label and language: n, positives,
 ROC-AUC, PR-AUC, and precision and recall at the policy's reject threshold for that category.
 
-Scores come from ``screening.screen_many`` (the whole engine: lexicons, rules and classifiers) when
-it exists and no ``model_dir`` is given; otherwise from the classifier in ``model_dir`` alone (use
-the held-out fit written by ``majlis train --holdout-out DIR`` to score held-out sources honestly).
+Scores come from ``screening.screen_many`` (the whole engine: language identification, lexicons,
+rules and classifiers) unless ``engine=False``, which scores with the classifier alone (using the
+CSV's ``lang`` column). ``model_dir`` swaps in another classifier (and its ``calibration.json``):
+use the held-out fit written by ``majlis train --holdout-out DIR`` to score held-out sources
+honestly. Offensive/toxic labels are measured against ``violation`` with the engine and against
+the ``offensive`` head with the classifier alone.
 """
 
 from __future__ import annotations
@@ -62,19 +65,29 @@ def classifier_scorer(model_dir=None):
     return score
 
 
-def engine_scorer():
-    """A scorer from ``screen_many`` (the full engine), or None when it is not available."""
+def engine_scorer(model_dir=None):
+    """A scorer from ``screen_many`` (the full engine), or None when it is not available.
+
+    With ``model_dir``, the engine runs with that classifier instead of the shipped one.
+    """
     try:
-        from majlis.screening import screen_many
+        from majlis.screening import engine
     except ImportError:
         return None
+    from majlis.screening.classifier import Classifier
 
     def score(texts, langs):
-        verdicts = screen_many(texts)
+        original = engine.classifier
+        if model_dir is not None:
+            engine.classifier = lambda: Classifier.load(model_dir)
+        try:
+            verdicts = engine.screen_many(texts)
+        finally:
+            engine.classifier = original
         out = {}
         for v in verdicts:
             scores = dict(_get(v, "scores"))
-            scores.setdefault("offensive", _get(v, "violation"))
+            scores["offensive"] = _get(v, "violation")
             for k, s in scores.items():
                 out.setdefault(k, []).append(float(s))
         return {k: np.array(s) for k, s in out.items()}
@@ -141,12 +154,12 @@ def _row(label, category, lang, y, s, threshold):
     return row
 
 
-def run(csv_path, *, split=None, model_dir=None, progress=True, scorer=None) -> dict:
+def run(csv_path, *, split=None, model_dir=None, engine=True, progress=True, scorer=None) -> dict:
     """Evaluate one CSV; return ``{"file", "split", "scorer", "rows": [result rows]}``."""
     records, labels = read_labelled_csv(csv_path, split)
     name = "custom"
     if scorer is None:
-        scorer = engine_scorer() if model_dir is None else None
+        scorer = engine_scorer(model_dir) if engine else None
         name = "engine" if scorer is not None else "classifier"
         scorer = scorer or classifier_scorer(model_dir)
     scores = score_records(records, scorer, progress)

@@ -32,13 +32,14 @@ DECISION_WEIGHT = 3.0  # a site's own moderator decision counts this many public
 
 
 def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, progress=True,
-        holdout_dir=None, config: FeatureConfig | None = None) -> dict:
+        holdout_dir=None, held_out_only=False, config: FeatureConfig | None = None) -> dict:
     """Train, calibrate and save; return a summary of sizes and held-out metrics.
 
     ``decisions`` is an iterable of ``{"text", "language", "labels": {category: 0/1}, "weight"}``
     dicts from the site's moderators; they join the training data of both fits. ``sample`` keeps at
     most that many rows per source (fast tests). ``holdout_dir``, when given, also receives the
     held-out fit, which ``majlis evaluate --model`` can score honestly on the held-out sources.
+    ``held_out_only`` skips the shipped fit and writes the held-out fit to ``out_dir`` (simulations).
     """
     from tqdm import tqdm
 
@@ -46,28 +47,28 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     rows = load_sources(Path(data_dir), sample=sample, seed=seed)
     site_rows = rows_from_decisions(decisions or (), DECISION_WEIGHT)
     train, held = split_rows(rows)
+    train += site_rows
     all_rows = rows + site_rows
     with tqdm(total=len(all_rows), desc="features", unit="row", disable=not progress) as bar:
         X = featurize(all_rows, config, bar)
     position = {id(r): i for i, r in enumerate(all_rows)}
-    train_idx = np.array([position[id(r)] for r in train + site_rows], dtype=int)
-    held_idx = np.array([position[id(r)] for r in held], dtype=int)
-
-    with tqdm(total=2 * len(HEADS), desc="fitting", unit="head", disable=not progress) as bar:
-        w_h, b_h, _ = fit_heads(X[train_idx], train + site_rows, seed=seed, progress=bar)
-        scores = np.asarray(X[held_idx] @ w_h) + b_h
-        scores = 1.0 / (1.0 + np.exp(-scores))
-        calibration = calibrate(held, scores)
-        metrics = held_out_metrics(held, scores)
-        if holdout_dir is not None:
-            _save(Path(holdout_dir), w_h, b_h, config, metrics, calibration, "held-out fit",
-                  len(train) + len(site_rows))
-        w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
-    _save(Path(out_dir), w, b, config, metrics, calibration, "shipped fit", len(all_rows))
+    X_train = X[[position[id(r)] for r in train]]
+    X_held = X[[position[id(r)] for r in held]]
+    n_fits = 1 if held_out_only else 2
+    with tqdm(total=len(HEADS) * n_fits, desc="fitting", unit="head", disable=not progress) as bar:
+        w, b, stats = fit_heads(X_train, train, seed=seed, progress=bar)
+        scores = 1.0 / (1.0 + np.exp(-(np.asarray(X_held @ w) + b)))
+        calibration, metrics = calibrate(held, scores), held_out_metrics(held, scores)
+        held_dir = out_dir if held_out_only else holdout_dir
+        if held_dir is not None:
+            _save(Path(held_dir), w, b, config, metrics, calibration, "held-out fit", len(train))
+        if not held_out_only:
+            w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
+            _save(Path(out_dir), w, b, config, metrics, calibration, "shipped fit", len(all_rows))
     return {
-        "rows": len(all_rows), "train_rows_held_out_fit": len(train) + len(site_rows),
-        "held_out_rows": len(held), "decisions": len(site_rows), "heads": stats,
-        "held_out_auc": metrics, "calibration": calibration,
+        "rows": len(all_rows), "train_rows_held_out_fit": len(train), "held_out_rows": len(held),
+        "decisions": len(site_rows), "heads": stats, "held_out_auc": metrics,
+        "calibration": calibration,
     }
 
 

@@ -27,6 +27,7 @@ def labelled_csv(tmp_path):
 
 def test_it_reports_every_label_and_language(labelled_csv):
     result = evaluate.run(labelled_csv, progress=False)
+    assert result["scorer"] == "engine"
     keys = {(r["label"], r["lang"]) for r in result["rows"]}
     assert keys == {("offensive", "en"), ("offensive", "ar"), ("threat", "en"), ("threat", "ar")}
     en = next(r for r in result["rows"] if r["label"] == "offensive" and r["lang"] == "en")
@@ -39,7 +40,8 @@ def test_it_reports_every_label_and_language(labelled_csv):
 def test_it_filters_by_split_and_scores_with_a_given_model_dir(labelled_csv):
     from majlis.screening.classifier import MODELS_DIR
 
-    result = evaluate.run(labelled_csv, split="test", model_dir=MODELS_DIR, progress=False)
+    result = evaluate.run(labelled_csv, split="test", model_dir=MODELS_DIR, engine=False,
+                          progress=False)
     assert result["scorer"] == "classifier"
     assert sum(r["n"] for r in result["rows"] if r["label"] == "offensive") == 5
 

@@ -18,13 +18,18 @@ class Command(BaseCommand):
         parser.add_argument("--split", default=None, help="Only rows whose split column is this.")
         parser.add_argument(
             "--model", default=None,
-            help="Score with the classifier in this directory alone (e.g. the held-out fit).",
+            help="Use the classifier in this directory (e.g. the held-out fit of train --holdout-out).",
+        )
+        parser.add_argument(
+            "--classifier-only", action="store_true",
+            help="Score with the trained classifier alone (no lexicons or rules).",
         )
         parser.add_argument("--json", action="store_true", help="Print JSON instead of markdown.")
 
     def handle(self, *args, **options):
         result = evaluate.run(
             options["data"], split=options["split"], model_dir=options["model"],
+            engine=not options["classifier_only"],
             progress=options["verbosity"] > 0,
         )
         if options["json"]:
