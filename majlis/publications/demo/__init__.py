@@ -14,6 +14,8 @@ from django.utils import timezone
 
 CONTENT = Path(__file__).with_name("content.json")
 EDITOR = "editor"
+# Pages served on 127.0.0.1:8080 (``python3 -m http.server 8080``) may embed the widget: see docs/widget.md.
+WIDGET_ORIGINS = "http://127.0.0.1:8080\nhttp://localhost:8080"
 
 
 def read_content() -> dict:
@@ -57,7 +59,7 @@ def load(editor) -> dict:
     s = content["site"]
     site = Site.objects.create(
         name=s["name"], domain=s.get("domain", "127.0.0.1"), guidelines=s.get("guidelines", {}),
-        allowed_origins=s.get("allowed_origins", "http://127.0.0.1:8000\nhttp://localhost:8000"),
+        allowed_origins=s.get("allowed_origins", WIDGET_ORIGINS),
     )
     counts = {"articles": 0, "approved": 0, "pending": 0, "rejected": 0}
     for a in content["articles"]:
