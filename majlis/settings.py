@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "majlis.lib.headers.SecurityHeadersMiddleware",
+    "majlis.lib.limits.RequestSizeLimitMiddleware",  # 413 for oversized bodies, before anything reads them
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

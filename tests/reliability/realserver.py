@@ -83,7 +83,8 @@ class Installation:
             conn.execute(sql)
 
     def start(self, workers: int = 2, threads: int = 4, extra=()) -> None:
-        argv = gunicorn_argv(f"127.0.0.1:{self.port}", workers, threads, list(extra))
+        # No control socket: gunicorn 27 puts one at ~/.gunicorn/gunicorn.ctl, shared by every instance.
+        argv = gunicorn_argv(f"127.0.0.1:{self.port}", workers, threads, ["--no-control-socket", *extra])
         self.log = open(self.tmp / "gunicorn.log", "ab")
         # A session of its own: killpg reaches the master and every worker, as a crash would.
         self.process = subprocess.Popen(argv, env=self.env, stdout=self.log, stderr=self.log, start_new_session=True)
