@@ -82,7 +82,7 @@ def language_of(tag: str) -> str:
 def slug_for(url: str) -> str:
     """A stable, unique slug for a page URL: readable words from its path and a hash of the whole."""
     digest = hashlib.sha256(url.encode()).hexdigest()[:10]
-    words = slugify(urlsplit(url).path.replace("/", " "))[:80].strip("-")
+    words = slugify(re.sub(r"[/._]+", " ", urlsplit(url).path))[:80].strip("-")
     return f"{words}-{digest}" if words else f"page-{digest}"
 
 
