@@ -138,3 +138,19 @@ def test_it_lays_the_workspace_out_right_to_left_in_arabic(browser, live_server,
             page.screenshot(path=str(DOCS_IMAGES / "queue-rtl.png"))
     finally:
         context.close()
+
+
+def test_it_reserves_only_the_comment_in_hand_while_moving_with_j(page, live_server, queue_world):
+    log_in(page, live_server)
+    first, second = (int(page.locator("[data-entry]").nth(i).get_attribute("data-id")) for i in (0, 1))
+    page.locator("body").press("j")
+    page.wait_for_selector(f"#c{first}[data-claimed]")
+    page.keyboard.press("j")
+    page.wait_for_selector(f"#c{second}[data-claimed]")
+    page.wait_for_function(f"!document.querySelector('#c{first}').hasAttribute('data-claimed')")
+    for _ in range(50):  # the release is fire-and-forget: give it up to five seconds
+        holders = dict(Comment.objects.values_list("pk", "claimed_by__username"))
+        if holders[first] is None:
+            break
+        page.wait_for_timeout(100)
+    assert (holders[first], holders[second]) == (None, "hana")

@@ -99,3 +99,10 @@ def test_it_publishes_an_approved_comment_on_the_article_page(client_for, client
 def test_it_ignores_a_next_url_off_the_site(client_for, bob, threat_ar):
     response = client_for(bob).post(f"/moderation/comments/{threat_ar.pk}/decide/", {"action": "approve", "next": "https://evil.example/"})
     assert response["Location"] == "/moderation/"
+
+
+def test_it_answers_a_release_from_script_with_json(client_for, bob, threat_ar):
+    claims.claim(threat_ar.pk, bob)
+    response = client_for(bob).post(f"/moderation/comments/{threat_ar.pk}/release/", HTTP_ACCEPT="application/json")
+    assert response.json() == {"released": True}
+    assert Comment.objects.get(pk=threat_ar.pk).claimed_by is None

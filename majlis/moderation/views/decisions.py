@@ -62,7 +62,9 @@ def claim(request, pk):
 @require_POST
 def release(request, pk):
     c = visible_comment_or_404(request.user, pk)
-    claims.release(c.pk, request.user)
+    released = claims.release(c.pk, request.user)
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"released": released})
     return redirect(safe_next(request))
 
 

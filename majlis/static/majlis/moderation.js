@@ -24,12 +24,26 @@
     if (region) { region.textContent = ""; window.setTimeout(function () { region.textContent = text; }, 30); }
   }
 
+  function post(url) {
+    return fetch(url, { method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrfToken(), "Accept": "application/json" } });
+  }
+
+  // Moving on from a comment gives it back, so skimming with j/k does not hide comments from colleagues.
+  function release(entry) {
+    var url = entry && entry.getAttribute("data-release-url");
+    if (url && !entry.hasAttribute("data-decided") && entry.hasAttribute("data-claimed")) {
+      entry.removeAttribute("data-claimed");
+      post(url).catch(function () {});
+    }
+  }
+
   function claim(entry) {
     var url = entry && entry.getAttribute("data-claim-url");
     if (!url || entry.hasAttribute("data-decided")) return;
-    fetch(url, { method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() } })
+    post(url)
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
+        if (res.ok) entry.setAttribute("data-claimed", "");
         if (!res.ok && res.body.holder) {
           entry.classList.add("held");
           announce(entry.getAttribute("data-held-text") || (res.body.holder + " …"));
@@ -41,6 +55,7 @@
   function setCurrent(li, focus) {
     if (!li) return;
     items().forEach(function (other) { var e = entryOf(other); if (e) e.classList.remove("current"); });
+    if (current && current !== li) release(entryOf(current));
     current = li;
     var entry = entryOf(li);
     entry.classList.add("current");
