@@ -48,8 +48,8 @@ def test_it_holds_a_comment_posted_on_an_arabic_article_until_approved(page, liv
     assert page.inner_text(".comment-author") == "سارا"
 
 
-def test_it_enlarges_the_text_and_remembers_it_across_a_reload(page, live_server, article):
-    page.goto(live_server.url + article.get_absolute_url())
+def test_it_enlarges_the_text_and_remembers_it_across_reloads_and_pages(page, live_server, articles):
+    page.goto(live_server.url + articles["en"].get_absolute_url())
     before = font_size(page, ".article p:not(.byline)")
 
     larger = page.get_by_role("button", name="A+ Larger text", exact=True)
@@ -60,12 +60,18 @@ def test_it_enlarges_the_text_and_remembers_it_across_a_reload(page, live_server
 
     assert after > before * 1.2
     assert font_size(page, ".article p:not(.byline)") == after
-    assert font_size(page, ".comments h2") > 0 and page.get_attribute("html", "data-text-scale") == "1.25"
-    smaller = page.get_by_role("button", name="A− Smaller text", exact=True)
-    for _ in range(6):
+    page.goto(live_server.url + articles["tr"].get_absolute_url())
+    assert font_size(page, ".article p:not(.byline)") == after and font_size(page, ".comments") > before
+    larger, smaller = page.locator("[data-text-size=up]"), page.locator("[data-text-size=down]")  # Turkish names now
+    for _ in range(8):
+        if larger.is_enabled():
+            larger.click()
+    assert larger.is_disabled()  # a limit at the large end
+    for _ in range(8):
         if smaller.is_enabled():
             smaller.click()
-    assert smaller.is_disabled() and larger.is_enabled()  # a limit at the small end
+    assert smaller.is_disabled() and larger.is_enabled()  # and at the small end
+    assert font_size(page, ".article p:not(.byline)") < before
 
 
 def test_it_shows_an_xss_payload_as_text_and_runs_nothing(page, live_server, article, bob):
