@@ -157,6 +157,8 @@ MAJLIS_CLAIM_MINUTES = env_int("MAJLIS_CLAIM_MINUTES", 5, minimum=1)
 MAJLIS_LOGIN_MAX_FAILURES = env_int("MAJLIS_LOGIN_MAX_FAILURES", 5, minimum=1)
 MAJLIS_SCREEN_ON_SUBMIT = env_bool("MAJLIS_SCREEN_ON_SUBMIT", True)
 MAJLIS_JSON_LOGS = env_bool("MAJLIS_JSON_LOGS", False)
+# The address readers and moderators reach this installation at, for links in emails.
+MAJLIS_PUBLIC_URL = (env_str("MAJLIS_PUBLIC_URL", "") or "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -27,6 +27,18 @@ def send_decision_email(decision_id: int) -> str:
 
 
 @task()
+def notify_moderators(comment_id: int) -> str:
+    """Email the moderators who asked for it about a new pending comment, with signed links."""
+    from majlis.comments.models import Comment
+    from majlis.moderation import mailer
+
+    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
+    if comment is None:
+        return "gone"
+    return f"sent {mailer.comment_pending(comment)}"
+
+
+@task()
 def deliver_webhook(delivery_id: int) -> str:
     """One attempt at one webhook delivery; a failed attempt enqueues its own retry."""
     from majlis.webhooks.delivery import deliver

@@ -60,6 +60,7 @@ def submit(sub: Submission) -> Accepted | Refusal:
     comment = _store(sub, _screen(sub))
     _announce(comment)
     _automate(comment)
+    _notify_moderators(comment)
     return Accepted(comment)
 
 
@@ -174,6 +175,17 @@ def _announce(comment: Comment) -> None:
     from majlis.webhooks.models import Event
 
     emit(Event.CREATED, comment)
+
+
+def _notify_moderators(comment: Comment) -> None:
+    """Moderators who asked for an email per new comment get one, from the worker."""
+    from majlis.accounts.models import Moderator
+
+    if comment.status != Status.PENDING or not Moderator.objects.filter(email_new_comments=True).exists():
+        return
+    from majlis.tasks import notify_moderators
+
+    transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
 
 
 def _automate(comment: Comment) -> None:

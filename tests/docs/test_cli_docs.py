@@ -21,5 +21,10 @@ def test_every_majlis_command_is_documented_with_all_its_options(name):
     assert f"## majlis {name}" in CLI_DOC, "run scripts/gen-cli-docs"
     section = CLI_DOC.split(f"## majlis {name}", 1)[1].split("\n## ", 1)[0]
     for action in own:
-        label = action.option_strings[0] if action.option_strings else action.dest
+        if action.option_strings:
+            label = action.option_strings[0]
+        elif action.choices:
+            label = "{" + ",".join(map(str, action.choices)) + "}"
+        else:
+            label = action.metavar or action.dest
         assert label in section, f"{name}: {label} missing from docs/cli.md; run scripts/gen-cli-docs"
