@@ -1,6 +1,7 @@
 """Moderation endpoints, for a bearer token issued by ``majlis apitoken``."""
 
 from ninja import Query, Router, Schema
+from ninja import Status as Answer  # an HTTP status with its body (Status is the comment's)
 from ninja.security import HttpBearer
 
 from majlis.accounts.models import ApiToken
@@ -38,13 +39,13 @@ def queue(request, filters: Query[QueueFilters]):
     """The token holder's queue, as in the workspace: their sites and languages, comments a colleague
     is reviewing left out, ``order`` ``violation`` (default) or ``age``."""
     if filters.category and filters.category not in CODES:
-        return 422, {"detail": f"Unknown category {filters.category!r}; use one of {', '.join(CODES)}."}
+        return Answer(422, {"detail": f"Unknown category {filters.category!r}; use one of {', '.join(CODES)}."})
     if filters.order not in queue_service.ORDERS:
-        return 422, {"detail": "order must be violation or age."}
+        return Answer(422, {"detail": "order must be violation or age."})
     comments = queue_service.pending_for(request.user, filters.dict(exclude={"limit"}))
     total = comments.count()
     rows = comments.select_related("article")[: max(1, min(filters.limit, 1000))]
-    return 200, {"count": total, "comments": [queue_item(c) for c in rows]}
+    return Answer(200, {"count": total, "comments": [queue_item(c) for c in rows]})
 
 
 @router.post("/next", response={200: schemas.QueueItem, 204: None}, summary="Reserve and return the next free comment of the queue")
@@ -53,11 +54,11 @@ def next_comment(request, filters: Query[QueueFilters]):
     ``MAJLIS_CLAIM_MINUTES``; ``204`` when there is none. On PostgreSQL concurrent callers skip
     each other's rows (``SELECT ... FOR UPDATE SKIP LOCKED``), so two never get the same one."""
     if (filters.category and filters.category not in CODES) or filters.order not in queue_service.ORDERS:
-        return 204, None
+        return Answer(204, None)
     comment = claims.claim_next(request.user, queue_service.pending_for(request.user, filters.dict(exclude={"limit"})))
     if comment is None:
-        return 204, None
-    return 200, queue_item(comment)
+        return Answer(204, None)
+    return Answer(200, queue_item(comment))
 
 
 def queue_item(comment: Comment) -> dict:
@@ -77,12 +78,12 @@ def queue_item(comment: Comment) -> dict:
 )
 def decision(request, comment_id: int, payload: schemas.DecisionIn):
     if not visible_comments(request.user).filter(pk=comment_id).exists():
-        return 404, {"detail": "Not found."}
+        return Answer(404, {"detail": "Not found."})
     try:
         outcome = decide(comment_id, payload.action, reason=payload.reason or "", note=payload.note, moderator=request.user)
     except DecisionError as exc:
-        return STATUS_FOR_ERROR.get(exc.code, 422), {"detail": exc.message}
-    return 200, {
+        return Answer(STATUS_FOR_ERROR.get(exc.code, 422), {"detail": exc.message})
+    return Answer(200, {
         "id": outcome.comment.pk, "status": outcome.comment.status, "action": outcome.decision.action,
         "reason": outcome.decision.reason, "decided_at": outcome.decision.created_at,
-    }
+    })
