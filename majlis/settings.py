@@ -146,7 +146,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": env_str("MAJLIS_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Abuse limits (per DESIGN.md: a handful of comments a minute from one address is normal).
-MAJLIS_RATE_LIMIT_PER_IP = env_int("MAJLIS_RATE_LIMIT_PER_IP", 20)  # comments per IP per 10 minutes; 0 = off
+MAJLIS_RATE_LIMIT_PER_IP = env_int("MAJLIS_RATE_LIMIT_PER_IP", 30)  # comments per IP per 10 minutes; 0 = off
 MAJLIS_RATE_LIMIT_PER_EMAIL = env_int("MAJLIS_RATE_LIMIT_PER_EMAIL", 10)  # per email per 10 minutes; 0 = off
 MAJLIS_COMMENT_MIN_LENGTH = env_int("MAJLIS_COMMENT_MIN_LENGTH", 2, minimum=1)
 MAJLIS_COMMENT_MAX_LENGTH = env_int("MAJLIS_COMMENT_MAX_LENGTH", 3000, minimum=1)
