@@ -1,5 +1,7 @@
 """Moderation endpoints, for a bearer token issued by ``majlis apitoken``."""
 
+from typing import Literal
+
 from ninja import Query, Router, Schema
 from ninja import Status as Answer  # an HTTP status with its body (Status is the comment's)
 from ninja.security import HttpBearer
@@ -28,9 +30,10 @@ STATUS_FOR_ERROR = {"invalid": 422, "conflict": 409, "not_found": 404}
 class QueueFilters(Schema):
     language: str | None = None
     article: str | None = None
-    category: str | None = None
+    # Literal types put the allowed values in the OpenAPI document (integrators and fuzzers read it).
+    category: Literal[tuple(CODES)] | None = None
     min_score: float | None = None
-    order: str = "violation"
+    order: Literal[tuple(queue_service.ORDERS)] = "violation"
     limit: int = 200
 
 

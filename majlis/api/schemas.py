@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from ninja import Schema
+from pydantic import BaseModel
 
 
 class ArticleOut(Schema):
@@ -95,7 +96,9 @@ class VerdictOut(Schema):
     model_version: str
 
 
-class ArticleContext(Schema):
+class ArticleContext(BaseModel):
+    # A plain pydantic model: a ninja Schema reads attributes off any value, so a number or a string
+    # would pass as an article with every field defaulted instead of being refused (422).
     title: str = ""
     body: str = ""
     language: str | None = None

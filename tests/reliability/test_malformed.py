@@ -185,3 +185,9 @@ def test_it_serves_readers_while_slow_clients_trickle_their_headers(server):
         stop.set()
         for sock in slow:
             sock.close()
+
+
+@pytest.mark.parametrize("article", ["5", '"x"', "[]", "-4.8e40", "true"])
+def test_it_refuses_an_article_context_that_is_not_an_object(client, article):
+    body = '{"text": "hello there", "article": %s}' % article
+    assert client.post("/api/v1/screen", body, content_type="application/json").status_code == 422
