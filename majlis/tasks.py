@@ -73,5 +73,18 @@ def optimize_database() -> str:
     return connection.vendor
 
 
+@task()
+def prune_task_results() -> str:
+    """Delete finished task rows older than TASK_RESULT_DAYS (django-tasks-db keeps them all)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("prune_db_task_results", min_age_days=TASK_RESULT_DAYS, stdout=out)
+    return out.getvalue().strip()
+
+
+TASK_RESULT_DAYS = 14
 # Tasks the worker schedules itself, with how often: (task, seconds between runs).
-PERIODIC = ((prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600))
+PERIODIC = ((prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600), (prune_task_results, 24 * 3600))
