@@ -58,8 +58,8 @@ MIDDLEWARE = [
     "majlis.lib.requestlog.RequestLogMiddleware",  # times and logs every request (metrics too)
     "majlis.lib.fastlist.PublicListMiddleware",  # the public comment list skips the rest
     "django.middleware.security.SecurityMiddleware",
+    "majlis.lib.headers.SecurityHeadersMiddleware",  # above WhiteNoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "majlis.lib.headers.SecurityHeadersMiddleware",
     "majlis.lib.limits.RequestSizeLimitMiddleware",  # 413 for oversized bodies, before anything reads them
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

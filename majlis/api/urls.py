@@ -20,6 +20,9 @@ api = NinjaAPI(
     version="1",
     description="Pre-moderated comments: public reading and posting, screening, and moderation (bearer token).",
     urls_namespace="api",
+    # No Swagger page: ninja's loads its script from a CDN and runs inline script, which our
+    # Content-Security-Policy blocks (and readers' browsers should not fetch third-party code).
+    docs_url=None,
 )
 errors.install(api)
 api.add_router("/", public.router)

@@ -8,7 +8,7 @@ Who visits, with GET and with a POST that would do harm if the view forgot its g
 pending comment):
 
 - an anonymous visitor and Charlie, a reader with an account but no staff role: outside
-  ``PUBLIC`` they get a redirect to a login page, 401, 403, 404 or 405, never a 200;
+  ``PUBLIC`` they get a redirect to a login page, 400, 401, 403, 404 or 405, never a 200;
 - Dave, a moderator of site B (session and API token): he may open the workspace, but no page may
   show him site A's secrets.
 
@@ -34,7 +34,6 @@ PUBLIC = {
     "readyz": "readiness probe, no data",
     "metrics": "aggregate counts only (no text, no people); MAJLIS_METRICS_TOKEN locks it, deploy/ keeps it local",
     "api:openapi-json": "the API's public description",
-    "api:openapi-view": "the API's documentation page",
     "api:api-root": "the API's root",
     "api:list_articles": "public list of articles",
     "api:list_comments": "approved comments only",
@@ -48,13 +47,15 @@ PUBLIC = {
     "api:widget_article": "the widget's article lookup (public data)",
     "api:widget_strings": "the widget's translated strings",
     "set_language": "Django's language switch (a cookie, no data)",
+    "rights:ask": "a reader asks for their data or its erasure; the answer goes to their email",
+    "rights:confirm": "signed link from that email: the signature is the credential",
     "moderation:email_decision": "signed link from a moderator's email: the signature is the credential",
     "admin:login": "Django admin's login page",
     "admin:logout": "Django admin's logout",
     "admin:view_on_site": "Django's shortcut redirects to an object's public URL (only for models with one)",
     "admin:?": "admin's catch-all and old-style redirects: they redirect to login or 404",
 }
-ALLOWED_REFUSALS = {401, 403, 404, 405}
+ALLOWED_REFUSALS = {400, 401, 403, 404, 405}
 GRABBY_POST = {"action": "approve", "reason": "", "note": "walker"}
 
 
