@@ -103,6 +103,7 @@ def answer(request, slug: str, page: int):
             body = render_page(row[0], slug, page)
             BODIES.put(etag, body)
         response = HttpResponse(body, content_type="application/json")
+        response["Content-Length"] = str(len(body))  # CommonMiddleware, which would set it, is skipped
     response["ETag"] = etag
     for name, value in HEADERS:
         response[name] = value

@@ -38,6 +38,7 @@ def test_it_serves_the_same_list_on_both_paths(client, published):
     full = client.get(URL, HTTP_ORIGIN="http://127.0.0.1:9999")
 
     assert lean.content == full.content and lean["ETag"] == full["ETag"]
+    assert lean["Content-Length"] == str(len(lean.content))
     assert lean["X-Content-Type-Options"] == "nosniff" and "Origin" in lean["Vary"]
 
 
