@@ -35,12 +35,19 @@ from majlis.screening.training.protocol import HOLDOUT, split_rows
 SCORERS = ("majlis", "classifier", "tfidf-lr", "apc")
 
 
+KURDISH = Path(__file__).resolve().parents[1] / "eval" / "kurdish"
+
+
 def held_out_sets(data_dir: Path):
-    """``(name, csv_path, split)`` for every held-out set of the protocol."""
+    """``(name, csv_path, split)`` for every held-out set of the protocol, then the team-written
+    Kurdish sets (no public Kurdish data exists: nothing Kurdish is ever trained on)."""
     for source, split in HOLDOUT.items():
         path = data_dir / source / f"{source}.csv"
         if path.exists():
             yield (source if split is None else f"{source}[{split}]"), path, split
+    for lang in ("ckb", "kmr"):
+        if (KURDISH / f"{lang}.csv").exists():
+            yield f"kurdish-{lang} (team-written)", KURDISH / f"{lang}.csv", None
 
 
 def score_set(path, split, model_dir, tfidf, progress):
