@@ -1,7 +1,7 @@
 """Trained per-category classifiers, applied with numpy only (no scikit-learn at run time).
 
 A model is two files in one directory: ``classifier.npz`` (plain arrays: ``weights`` of shape
-(buckets, heads), ``bias`` of shape (heads,)) and ``classifier.json`` (version, head names, aliases,
+(buckets, heads), ``bias`` of shape (heads,), optional ``idf`` of shape (buckets,)) and ``classifier.json`` (version, head names, aliases,
 feature configuration, training summary). Both are written by ``majlis train``; nothing is pickled,
 so upgrading scikit-learn or numpy cannot break loading.
 
@@ -35,8 +35,9 @@ class Classifier:
     that read another head (``vulgarity`` reads ``profanity``: there is no vulgarity data).
     """
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict):
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict, idf=None):
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        self.idf = None if idf is None else np.asarray(idf, dtype=np.float64)
         self.bias = np.asarray(bias, dtype=np.float32)
         self.meta = meta
         self.version: str = meta["version"]
@@ -55,14 +56,17 @@ class Classifier:
         if directory not in _CACHE:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
             with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
-                _CACHE[directory] = cls(arrays["weights"], arrays["bias"], meta)
+                idf = arrays["idf"] if "idf" in arrays.files else None
+                _CACHE[directory] = cls(arrays["weights"], arrays["bias"], meta, idf)
         return _CACHE[directory]
 
     def logits(self, folded_texts: list[str], languages: list[str]) -> np.ndarray:
         """Raw scores, shape (len(texts), heads)."""
         if not folded_texts:
             return np.zeros((0, len(self.heads)), dtype=np.float32)
-        indptr, indices, values = hash_features(list(folded_texts), list(languages), self.config)
+        indptr, indices, values = hash_features(
+            list(folded_texts), list(languages), self.config, self.idf
+        )
         contributions = self.weights[indices] * values[:, None].astype(np.float32)
         # Every row has at least its language-bias feature, so no reduceat segment is empty.
         return np.add.reduceat(contributions, indptr[:-1], axis=0) + self.bias
@@ -80,13 +84,15 @@ class Classifier:
         return out
 
 
-def save_model(directory: Path, weights: np.ndarray, bias: np.ndarray, meta: dict) -> None:
+def save_model(directory: Path, weights: np.ndarray, bias: np.ndarray, meta: dict,
+               idf: np.ndarray | None = None) -> None:
     """Write ``classifier.npz`` and ``classifier.json`` into ``directory`` (training side)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        directory / WEIGHTS_FILE, weights=weights.astype(np.float32), bias=bias.astype(np.float32)
-    )
+    arrays = {"weights": weights.astype(np.float32), "bias": bias.astype(np.float32)}
+    if idf is not None:
+        arrays["idf"] = idf.astype(np.float32)
+    np.savez_compressed(directory / WEIGHTS_FILE, **arrays)
     (directory / META_FILE).write_text(
         json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )

@@ -141,13 +141,15 @@ def _language_features(languages: list[str]) -> np.ndarray:
 
 
 def hash_features(
-    folded_texts: list[str], languages: list[str], config: FeatureConfig
+    folded_texts: list[str], languages: list[str], config: FeatureConfig,
+    idf: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR arrays ``(indptr, indices, values)`` for a batch of folded texts.
 
     ``languages[i]`` is the language code of ``folded_texts[i]``; unknown codes are allowed (their
     bias feature simply has no learned weight). Rows are sorted by column, duplicates summed,
-    values ``log1p``-scaled and L2-normalised; the language bias has value 1 and is not normalised.
+    values ``log1p``-scaled, multiplied by ``idf[bucket]`` when given, and L2-normalised; the
+    language bias has value 1 and is not normalised.
     """
     n_rows = len(folded_texts)
     if n_rows != len(languages):
@@ -168,6 +170,8 @@ def hash_features(
     )
     keys, inverse = np.unique(rows * config.buckets + idx, return_inverse=True)
     values = np.log1p(np.bincount(inverse, weights=weights, minlength=len(keys)))
+    if idf is not None:
+        values *= idf[keys % config.buckets]
     key_rows = keys // config.buckets
     norms = np.sqrt(np.bincount(key_rows, weights=values * values, minlength=n_rows))
     values /= np.where(norms > 0, norms, 1.0)[key_rows]

@@ -24,7 +24,7 @@ from majlis.screening.classifier import MODELS_DIR, save_model
 from majlis.screening.features import FeatureConfig
 from majlis.screening.training.calibrate import approve_threshold, reject_threshold, roc_auc
 from majlis.screening.training.data import ALIASES, HEADS, load_sources, rows_from_decisions
-from majlis.screening.training.fit import featurize, fit_heads
+from majlis.screening.training.fit import featurize, fit_heads, inverse_document_frequency
 from majlis.screening.training.protocol import HOLDOUT, is_calibration, split_rows
 
 CALIBRATION_FILE = "calibration.json"
@@ -47,10 +47,13 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     rows = load_sources(Path(data_dir), sample=sample, seed=seed)
     site_rows = rows_from_decisions(decisions or (), DECISION_WEIGHT)
     train, held = split_rows(rows)
-    train += site_rows
     all_rows = rows + site_rows
-    with tqdm(total=len(all_rows), desc="features", unit="row", disable=not progress) as bar:
-        X = featurize(all_rows, config, bar)
+    total = len(train) + len(all_rows)
+    with tqdm(total=total, desc="features", unit="row", disable=not progress) as bar:
+        # IDF from the public training rows only (no held-out text), then the weighted features.
+        idf = inverse_document_frequency(featurize(train, config, bar))
+        X = featurize(all_rows, config, bar, idf)
+    train += site_rows
     position = {id(r): i for i, r in enumerate(all_rows)}
     X_train = X[[position[id(r)] for r in train]]
     X_held = X[[position[id(r)] for r in held]]
@@ -61,10 +64,12 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
         calibration, metrics = calibrate(held, scores), held_out_metrics(held, scores)
         held_dir = out_dir if held_out_only else holdout_dir
         if held_dir is not None:
-            _save(Path(held_dir), w, b, config, metrics, calibration, "held-out fit", len(train))
+            _save(Path(held_dir), w, b, idf, config, metrics, calibration, "held-out fit",
+                  len(train))
         if not held_out_only:
             w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
-            _save(Path(out_dir), w, b, config, metrics, calibration, "shipped fit", len(all_rows))
+            _save(Path(out_dir), w, b, idf, config, metrics, calibration, "shipped fit",
+                  len(all_rows))
     return {
         "rows": len(all_rows), "train_rows_held_out_fit": len(train), "held_out_rows": len(held),
         "decisions": len(site_rows), "heads": stats, "held_out_auc": metrics,
@@ -72,7 +77,7 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     }
 
 
-def _save(directory, weights, bias, config, metrics, calibration, kind, n_rows):
+def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_rows):
     digest = hashlib.sha256(weights.astype(np.float32).tobytes() + bias.tobytes()).hexdigest()[:8]
     meta = {
         "version": f"{datetime.date.today():%Y.%m.%d}-{digest}",
@@ -84,7 +89,7 @@ def _save(directory, weights, bias, config, metrics, calibration, kind, n_rows):
         "held_out_sources": {k: v or "all" for k, v in HOLDOUT.items()},
         "held_out_auc": metrics,
     }
-    save_model(directory, weights, bias, meta)
+    save_model(directory, weights, bias, meta, idf)
     (directory / CALIBRATION_FILE).write_text(json.dumps(calibration, indent=2) + "\n")
 
 

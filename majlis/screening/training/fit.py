@@ -21,14 +21,15 @@ ALPHA = 2e-6
 EPOCHS = 15
 
 
-def featurize(rows, config: FeatureConfig, progress=None) -> sp.csr_matrix:
+def featurize(rows, config: FeatureConfig, progress=None, idf=None) -> sp.csr_matrix:
     """Folded, hashed feature matrix for ``rows`` (one CSR row per ``Row``)."""
     fold = get_fold()
+    folded = [fold(r.text) for r in rows]
     blocks = []
     for start in range(0, len(rows), BATCH):
         chunk = rows[start : start + BATCH]
         indptr, indices, values = hash_features(
-            [fold(r.text) for r in chunk], [r.lang for r in chunk], config
+            folded[start : start + BATCH], [r.lang for r in chunk], config, idf
         )
         blocks.append(
             sp.csr_matrix((values, indices, indptr), shape=(len(chunk), config.buckets))
@@ -38,6 +39,12 @@ def featurize(rows, config: FeatureConfig, progress=None) -> sp.csr_matrix:
     if not blocks:
         return sp.csr_matrix((0, config.buckets))
     return sp.vstack(blocks, format="csr")
+
+
+def inverse_document_frequency(X: sp.csr_matrix) -> np.ndarray:
+    """Smoothed IDF per bucket (scikit-learn's formula) from a feature matrix's rows."""
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    return np.log((1 + X.shape[0]) / (1 + df)) + 1.0
 
 
 def head_targets(rows, head: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
