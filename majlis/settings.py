@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "majlis.lib.headers.SecurityHeadersMiddleware",  # above WhiteNoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "majlis.lib.limits.RequestSizeLimitMiddleware",  # 413 for oversized bodies, before anything reads them
+    "majlis.lib.limits.RequestLimitsMiddleware",  # 413 for oversized bodies, 4xx for NUL, before any view
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -24,10 +24,10 @@ def document_errors(operation: dict) -> None:
         if status not in answers and str(status) not in answers:
             answers[status] = {"description": description, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
 
+    add(400, "The request is malformed: a body that cannot be parsed, a NUL character in the address.")
     if operation.get("parameters") or "requestBody" in operation:
         add(422, "The request is not valid (messages per field).")
     if "requestBody" in operation:
-        add(400, "The body cannot be parsed.")
         add(413, "The body is too large.")
     if operation.get("security"):
         add(401, "A valid API token is required.")

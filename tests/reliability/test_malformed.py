@@ -96,7 +96,7 @@ def server(tmp_path_factory):
     installation.close()
 
 
-def raw(server, data: bytes, timeout=5.0) -> bytes:
+def raw(server, data: bytes, timeout=2.0) -> bytes:
     with socket.create_connection(("127.0.0.1", server.port), timeout=timeout) as sock:
         sock.sendall(data)
         chunks = []
@@ -191,3 +191,38 @@ def test_it_serves_readers_while_slow_clients_trickle_their_headers(server):
 def test_it_refuses_an_article_context_that_is_not_an_object(client, article):
     body = '{"text": "hello there", "article": %s}' % article
     assert client.post("/api/v1/screen", body, content_type="application/json").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("get", "/api/v1/articles/a%00b/comments", None),
+        ("get", "/api/v1/widget/article?slug=%00", None),
+        ("get", "/api/v1/moderation/queue?language=%00", None),
+        ("get", "/articles/a%00b/", None),
+        ("get", "/moderation/?language=%00", None),
+        ("post", "/api/v1/moderation/comments/{pk}/decision", '{"action": "approve", "note": "a\\u0000b"}'),
+        ("post", "/api/v1/articles/{slug}/comments", '{"author": "a", "email": "a@b.org", "body": "hi there", "website": "\\u0000"}'),
+        ("post", "/api/v1/screen", '{"text": "\\u0000"}'),
+    ],
+)
+def test_it_refuses_a_nul_character_anywhere_with_a_4xx(client, world, alice, method, path, body):
+    """PostgreSQL cannot compare or store NUL: without this guard these were 500s there."""
+    client.force_login(alice)
+    from majlis.accounts.models import ApiToken
+
+    headers = {"Authorization": f"Bearer {ApiToken.issue(alice)[1]}"}
+    path = path.format(pk=world["pending"].pk, slug=world["article"].slug)
+    if method == "get":
+        response = client.get(path, headers=headers)
+    else:
+        response = client.post(path, body, content_type="application/json", headers=headers)
+    assert response.status_code in (400, 404, 422)
+    assert Comment.objects.get(pk=world["pending"].pk).status == "pending"
+
+
+def test_it_keeps_the_text_of_an_escaped_backslash_u0000(client, article):
+    body = '{"author": "Dana", "email": "dana@readers.example", "body": "In JSON, \\\\u0000 is a NUL escape."}'
+    response = client.post(api_url(article), body, content_type="application/json")
+    assert response.status_code == 202
+    assert Comment.objects.get().body == "In JSON, \\u0000 is a NUL escape."
