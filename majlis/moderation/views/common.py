@@ -15,6 +15,7 @@ def visible_comment_or_404(user, pk):
 def safe_next(request, default: str | None = None) -> str:
     """The ``next`` URL of a POST or GET when it stays on this site, else ``default`` (the queue)."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # Only a path: redirect() would read a bare word ("x") as a URL name and fail (a 500).
+    if target and target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return target
     return default or reverse("moderation:queue")
