@@ -16,7 +16,7 @@ import os
 wsgi_app = "majlis.wsgi:application"
 bind = os.environ.get("MAJLIS_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("MAJLIS_WORKERS", os.cpu_count() or 1))
-worker_class = "gthread"
+worker_class = os.environ.get("MAJLIS_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("MAJLIS_THREADS", "4"))
 keepalive = int(os.environ.get("MAJLIS_KEEPALIVE", "30"))
 backlog = 2048

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from majlis.comments.models import Comment, Status
 from majlis.lib import metrics, net
+from majlis.lib.writelock import serialized_write
 from majlis.publications.models import Article
 
 log = logging.getLogger(__name__)
@@ -175,11 +176,14 @@ def _store(sub: Submission, verdict) -> Comment:
             "recommendation": verdict.decision,
             "model_version": verdict.model_version,
         }
-    return Comment.objects.create(
+    comment = Comment(
         article=sub.article, author_name=sub.author, email=sub.email, body=sub.body,
         ip_prefix=net.truncate(sub.ip), fingerprint=fingerprint(sub.email, sub.body), status=Status.PENDING,
         **fields,
     )
+    with serialized_write():  # on SQLite, wait for the write turn in the kernel, not in sleeps
+        comment.save(force_insert=True)
+    return comment
 
 
 def _announce(comment: Comment) -> None:
