@@ -4,6 +4,8 @@
   Mallory: a spammer. Each is created only in the tests that ask for them.
 """
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -116,3 +118,33 @@ def immediate_tasks(settings):
     Tests of the worker itself (tests/production/) switch back to the database backend.
     """
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+# ---- One headless Debian Chromium (Playwright) for the whole session, shared by every browser test. ----
+# Playwright's sync API allows one instance per thread, so browser tests in any folder use this one.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop on this thread; Django then takes every ORM call
+    # (the tests' own, made synchronously) for one made from async code. They are not: allow them
+    # while the browser lives.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
