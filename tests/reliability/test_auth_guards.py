@@ -42,6 +42,22 @@ def test_it_locks_an_account_after_repeated_wrong_passwords(world, settings, log
     assert world["dave"].moderator.is_locked
 
 
+def login_errors(response) -> str:
+    match = re.search(r'<div class="form-errors".*?</div>', response.content.decode(), re.S)
+    return match.group(0) if match else ""
+
+
+def test_it_answers_a_locked_name_as_it_answers_an_unknown_one(world, settings):
+    settings.MAJLIS_LOGIN_MAX_FAILURES = 3
+    url = reverse("accounts:login")
+    for _ in range(3):
+        failed_login(Client(), url, "dave")
+        failed_login(Client(), url, "nobody-by-this-name")
+    known = login_errors(failed_login(Client(), url, "dave"))
+    unknown = login_errors(failed_login(Client(), url, "nobody-by-this-name"))
+    assert known and known == unknown
+
+
 @pytest.mark.parametrize("login_page", LOGIN_PAGES)
 def test_it_gives_a_new_session_key_on_login(world, login_page):
     client = Client()
