@@ -52,6 +52,7 @@ class _Analysis:
     folded: str
     rule_scores: dict[str, float] = field(default_factory=dict)
     reasons: list[Reason] = field(default_factory=list)
+    quoted_only: bool = False  # lexicon hits found, every one of them quoted or named as a word
 
 
 def _promotion(text: str, hits, recent: Sequence[str]) -> tuple[float, list[Reason]]:
@@ -78,6 +79,7 @@ def analyse(text: str, article=None, recent: Sequence[str] = ()) -> _Analysis:
     hits = lexicon.find(normalized, lang)
     result = _Analysis(lang, normalized.text)
     result.rule_scores, result.reasons = scoring.lexicon_scores(text, hits)
+    result.quoted_only = scoring.only_quoted(text, hits)
     promo, promo_reasons = _promotion(text, hits, recent)
     if promo:
         result.rule_scores["promotion"] = promo
@@ -90,9 +92,8 @@ def analyse(text: str, article=None, recent: Sequence[str] = ()) -> _Analysis:
     return result
 
 
-def _model_rows(analyses: Sequence[_Analysis]):
+def _model_rows(analyses: Sequence[_Analysis], clf):
     """Per comment, the model's probabilities by head (empty dicts without a model) and version."""
-    clf = classifier()
     if clf is None or not analyses:
         return [{} for _ in analyses], RULES_ONLY_VERSION
     probs = clf.predict([a.folded for a in analyses], [a.language for a in analyses])
@@ -104,7 +105,8 @@ def _model_rows(analyses: Sequence[_Analysis]):
 
 
 def _verdict(a: _Analysis, model: dict, version: str, policy: Policy) -> Verdict:
-    scores, model_reasons = scoring.combine_model(a.rule_scores, model, CODES)
+    scores, model_reasons = scoring.combine_model(a.rule_scores, model, CODES,
+                                                  quoted_only=a.quoted_only)
     overall = max([scoring.violation(scores)] + [model.get(h, 0.0) for h in GENERAL_HEADS])
     reasons = sorted(a.reasons + model_reasons, key=lambda r: -r.score)
     return Verdict(
@@ -118,11 +120,15 @@ def _verdict(a: _Analysis, model: dict, version: str, policy: Policy) -> Verdict
 
 
 def screen_many(texts: Sequence[str], article=None, *, policy: Policy | None = None,
-                recent: Sequence[str] = ()) -> list[Verdict]:
-    """Verdicts for a batch of comments on one ``article``, in order (the fast path)."""
+                recent: Sequence[str] = (), model=None) -> list[Verdict]:
+    """Verdicts for a batch of comments on one ``article``, in order (the fast path).
+
+    ``model`` replaces the shipped classifier (training calibrates and evaluation measures the
+    held-out fit through the whole engine this way).
+    """
     policy = policy or Policy()
     analyses = [analyse(t, article, recent) for t in texts]
-    rows, version = _model_rows(analyses)
+    rows, version = _model_rows(analyses, model if model is not None else classifier())
     return [_verdict(a, row, version, policy) for a, row in zip(analyses, rows)]
 
 

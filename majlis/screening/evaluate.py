@@ -9,7 +9,9 @@ rules and classifiers) unless ``engine=False``, which scores with the classifier
 CSV's ``lang`` column). ``model_dir`` swaps in another classifier (and its ``calibration.json``):
 use the held-out fit written by ``majlis train --holdout-out DIR`` to score held-out sources
 honestly. Offensive/toxic labels are measured against ``violation`` with the engine and against
-the ``offensive`` head with the classifier alone.
+the ``offensive`` head with the classifier alone; their precision and recall are those of the
+policy's actual reject decision (any abuse category at or above its reject threshold) when the
+engine scores, since no single threshold applies to ``violation``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ LABEL_TO_CATEGORY = {
     "spam": "promotion",
 }
 BATCH = 512
+REJECTED = "rejected"  # engine scorer only: 1.0 where the policy's decision is "reject"
+POLICY = "policy"  # the threshold shown where the policy's decision itself was measured
 
 csv.field_size_limit(sys.maxsize)
 
@@ -76,18 +80,15 @@ def engine_scorer(model_dir=None):
         return None
     from majlis.screening.classifier import Classifier
 
+    model = Classifier.load(model_dir) if model_dir is not None else None
+
     def score(texts, langs):
-        original = engine.classifier
-        if model_dir is not None:
-            engine.classifier = lambda: Classifier.load(model_dir)
-        try:
-            verdicts = engine.screen_many(texts)
-        finally:
-            engine.classifier = original
+        verdicts = engine.screen_many(texts, model=model)
         out = {}
         for v in verdicts:
             scores = dict(_get(v, "scores"))
             scores["offensive"] = _get(v, "violation")
+            scores[REJECTED] = 1.0 if _get(v, "decision") == "reject" else 0.0
             for k, s in scores.items():
                 out.setdefault(k, []).append(float(s))
         return {k: np.array(s) for k, s in out.items()}
@@ -100,11 +101,18 @@ def _get(verdict, name):
 
 
 def load_thresholds(model_dir=None) -> dict:
-    """Reject thresholds of the policy (``calibration.json`` next to the model)."""
+    """Reject thresholds of the policy (``calibration.json`` next to the model), plus one for the
+    general ``offensive`` head (see below)."""
     from majlis.screening.classifier import MODELS_DIR
 
     path = Path(model_dir or MODELS_DIR) / "calibration.json"
-    return json.loads(path.read_text())["reject"] if path.exists() else {}
+    reject = json.loads(path.read_text())["reject"] if path.exists() else {}
+    abuse = [t for code, t in reject.items() if code not in ("promotion", "offensive")]
+    if abuse:
+        # Without the engine's decisions, the general head is held to the most lenient abuse
+        # threshold: a reject happens as soon as any abuse category reaches its own.
+        reject.setdefault("offensive", min(abuse))
+    return reject
 
 
 def score_records(records, scorer, progress=True, desc="scoring") -> dict[str, np.ndarray]:
@@ -137,7 +145,11 @@ def measure(records, labels, scores, thresholds) -> list[dict]:
                 continue
             y = np.array([int(float(records[i][label])) for i in idx])
             s = scores[category][idx]
-            out.append(_row(label, category, lang, y, s, thresholds.get(category)))
+            if category == "offensive" and REJECTED in scores:
+                row = _row(label, category, lang, y, s, None)
+                out.append(_precision_recall(row, y, scores[REJECTED][idx] >= 0.5, POLICY))
+            else:
+                out.append(_row(label, category, lang, y, s, thresholds.get(category)))
     return out
 
 
@@ -146,11 +158,16 @@ def _row(label, category, lang, y, s, threshold):
            "positives": int(y.sum()), "roc_auc": roc_auc(y, s), "pr_auc": pr_auc(y, s),
            "threshold": threshold, "precision": None, "recall": None}
     if threshold is not None:
-        flagged = s >= threshold
-        if flagged.any():
-            row["precision"] = float(y[flagged].mean())
-        if y.sum():
-            row["recall"] = float(flagged[y == 1].mean())
+        _precision_recall(row, y, s >= threshold, threshold)
+    return row
+
+
+def _precision_recall(row, y, flagged, threshold):
+    row["threshold"] = threshold
+    if flagged.any():
+        row["precision"] = float(y[flagged].mean())
+    if y.sum():
+        row["recall"] = float(flagged[y == 1].mean())
     return row
 
 

@@ -6,9 +6,11 @@ reaches its reject threshold, "approve" when every category is below its approve
 ``manual`` mode, rejects in ``assisted`` mode, rejects and approves in ``autopilot`` mode.
 
 Default thresholds come from ``models/calibration.json`` (written by ``majlis train``: keys
-``reject`` and ``approve``, each mapping category -> threshold, chosen on held-out data so that an
-automatic reject is right at least 98% of the time and an automatic approve at least 99%) and fall
-back to ``FALLBACK_REJECT``/``FALLBACK_APPROVE`` for categories it does not name.
+``reject`` and ``approve``, each mapping category -> threshold, chosen on the engine's own scores
+of held-out data so that an automatic reject is right at least 98% of the time and an automatic
+approve at least 99% at a stated news-like prevalence: see ``training.engine_calibration``) and
+fall back to ``FALLBACK_REJECT``/``FALLBACK_APPROVE`` for categories it does not name. A reject
+threshold of 1.0 means "never automatically": the data supports no automatic reject for it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,6 @@ MODES = ("manual", "assisted", "autopilot")
 CALIBRATION_FILE = Path(__file__).parent / "models" / "calibration.json"
 FALLBACK_REJECT = 0.9
 FALLBACK_APPROVE = 0.2
-# The calibration file is fitted on the classifier's probabilities alone. Where no model threshold
-# reaches the target precision it says 1.0 ("never"), which would also silence the lexicons'
-# threat and slur phrases, whose scores (0.95 and up, unquoted) are precise by construction.
-# So a reject threshold is never above this.
-MAX_REJECT_THRESHOLD = 0.95
 
 
 def load_defaults(path: Path = CALIBRATION_FILE) -> dict[str, dict[str, float]]:
@@ -42,8 +39,6 @@ def load_defaults(path: Path = CALIBRATION_FILE) -> dict[str, dict[str, float]]:
         for code, value in (data.get(key) or {}).items():
             if code in target and isinstance(value, (int, float)) and 0.0 <= value <= 1.0:
                 target[code] = float(value)
-    for code, value in reject.items():
-        reject[code] = min(value, MAX_REJECT_THRESHOLD)
     return {"reject": reject, "approve": approve}
 
 

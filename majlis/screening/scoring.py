@@ -4,7 +4,9 @@ Lexicon hits set a floor per category (a threat phrase or a slur is near-certain
 likely but context matters); further distinct terms in the same category add a little. A hit inside
 quotation marks, or next to a word that names it as a word ("the slur", "كلمة"), is being reported
 or discussed rather than used: it is capped at ``QUOTED_CAP`` so it goes to a human instead of being
-rejected automatically. Model probabilities and rule floors combine by noisy-OR (either source alone
+rejected automatically. The cap also holds after the model is added (``combine_model``): the model
+scores the quoted word like a used one, so without it the model would lift a quoted slur back over
+the reject threshold. Model probabilities and rule floors combine by noisy-OR (either source alone
 can raise a score; agreement raises it further). ``violation`` is the highest score among the
 violation categories: the categories are strongly correlated (an abusive comment is usually both
 profane and a personal attack), so a noisy-OR across them would overstate it.
@@ -72,6 +74,12 @@ def lexicon_scores(text: str, hits: Iterable) -> tuple[dict[str, float], list[Re
     return scores, reasons
 
 
+def only_quoted(text: str, hits: Iterable) -> bool:
+    """Whether there are abuse lexicon hits and every one of them is quoted (see the docstring)."""
+    abusive = [h for h in hits if h.category in LEXICON_FLOORS]
+    return bool(abusive) and all(is_quoted(text, h.start, h.end) for h in abusive)
+
+
 def noisy_or(*probabilities: float) -> float:
     keep = 1.0
     for p in probabilities:
@@ -80,13 +88,21 @@ def noisy_or(*probabilities: float) -> float:
 
 
 def combine_model(
-    rule_scores: Mapping[str, float], model: Mapping[str, float], codes: Iterable[str]
+    rule_scores: Mapping[str, float], model: Mapping[str, float], codes: Iterable[str],
+    *, quoted_only: bool = False,
 ) -> tuple[dict[str, float], list[Reason]]:
-    """Final score per category, plus a ``model`` reason where the model alone is confident."""
+    """Final score per category, plus a ``model`` reason where the model alone is confident.
+
+    With ``quoted_only`` (the comment's only abuse words are quoted or named), every abuse category
+    stays at or below ``QUOTED_CAP``: reporting goes to a human, never to an automatic reject.
+    """
     scores, reasons = {}, []
     for code in codes:
         m = float(model.get(code, 0.0))
-        scores[code] = round(noisy_or(rule_scores.get(code, 0.0), m), 4)
+        score = noisy_or(rule_scores.get(code, 0.0), m)
+        if quoted_only and code in LEXICON_FLOORS:
+            score = min(score, QUOTED_CAP)
+        scores[code] = round(score, 4)
         if m >= MODEL_REASON_MIN:
             reasons.append(Reason(code, round(m, 4), [], "model"))
     return scores, reasons

@@ -3,8 +3,10 @@
 Two fits, both deterministic for a given ``seed`` and data:
 
 1. the *held-out* fit: trained without the held-out sources of ``training.protocol``; scored on
-   them to measure ROC-AUC per head, source and language, and to calibrate the policy thresholds
-   (``calibration.json``) on half of those rows;
+   them to measure ROC-AUC per head, source and language; then the whole engine (lexicons, rules
+   and this fit) screens them, and the policy thresholds (``calibration.json``) are chosen on the
+   engine's scores of half of those rows (``training.engine_calibration``) and measured on the
+   other half;
 2. the *shipped* fit: trained on every row (plus moderators' decisions), written to ``out_dir``.
 
 The thresholds of fit 1 are applied to fit 2: the shipped model sees more data, so they are, if
@@ -20,19 +22,21 @@ from pathlib import Path
 
 import numpy as np
 
-from majlis.screening.classifier import MODELS_DIR, save_model
+from majlis.screening.classifier import MODELS_DIR, Classifier, save_model
 from majlis.screening.features import FeatureConfig
-from majlis.screening.training.calibrate import approve_threshold, reject_threshold, roc_auc
+from majlis.screening.training import engine_calibration
+from majlis.screening.training.calibrate import roc_auc
 from majlis.screening.training.data import ALIASES, HEADS, load_sources, rows_from_decisions
 from majlis.screening.training.fit import featurize, fit_heads, inverse_document_frequency
-from majlis.screening.training.protocol import HOLDOUT, is_calibration, split_rows
+from majlis.screening.training.protocol import HOLDOUT, split_rows
 
 CALIBRATION_FILE = "calibration.json"
 DECISION_WEIGHT = 3.0  # a site's own moderator decision counts this many public rows
 
 
 def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, progress=True,
-        holdout_dir=None, held_out_only=False, config: FeatureConfig | None = None) -> dict:
+        holdout_dir=None, held_out_only=False, config: FeatureConfig | None = None,
+        with_calibration=True) -> dict:
     """Train, calibrate and save; return a summary of sizes and held-out metrics.
 
     ``decisions`` is an iterable of ``{"text", "language", "labels": {category: 0/1}, "weight"}``
@@ -40,6 +44,8 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     most that many rows per source (fast tests). ``holdout_dir``, when given, also receives the
     held-out fit, which ``majlis evaluate --model`` can score honestly on the held-out sources.
     ``held_out_only`` skips the shipped fit and writes the held-out fit to ``out_dir`` (simulations).
+    ``with_calibration=False`` skips screening the held-out rows for thresholds (simulations that
+    only measure ROC-AUC); the calibration file then holds no thresholds.
     """
     from tqdm import tqdm
 
@@ -61,7 +67,11 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     with tqdm(total=len(HEADS) * n_fits, desc="fitting", unit="head", disable=not progress) as bar:
         w, b, stats = fit_heads(X_train, train, seed=seed, progress=bar)
         scores = 1.0 / (1.0 + np.exp(-(np.asarray(X_held @ w) + b)))
-        calibration, metrics = calibrate(held, scores), held_out_metrics(held, scores)
+        metrics = held_out_metrics(held, scores)
+        calibration = {"reject": {}, "approve": {}}
+        if with_calibration:
+            model = Classifier(w, b, _meta("held-out fit", config, metrics, len(train)), idf)
+            calibration = calibrate(held, model)
         held_dir = out_dir if held_out_only else holdout_dir
         if held_dir is not None:
             _save(Path(held_dir), w, b, idf, config, metrics, calibration, "held-out fit",
@@ -77,9 +87,22 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     }
 
 
-def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_rows):
-    digest = hashlib.sha256(weights.astype(np.float32).tobytes() + bias.tobytes()).hexdigest()[:8]
-    meta = {
+def calibrate(held, model) -> dict:
+    """Thresholds chosen on the engine's scores of half of ``held``, measured on the other half."""
+    scores = engine_calibration.engine_scores(held, model)
+    if not scores:
+        return {"reject": {}, "approve": {}}
+    calibration = engine_calibration.calibrate(held, scores)
+    calibration["measured"] = engine_calibration.measure(held, scores, calibration)
+    return calibration
+
+
+def _meta(kind, config, metrics, n_rows, weights=None, bias=None) -> dict:
+    digest = "unsaved"
+    if weights is not None:
+        raw = weights.astype(np.float32).tobytes() + bias.tobytes()
+        digest = hashlib.sha256(raw).hexdigest()[:8]
+    return {
         "version": f"{datetime.date.today():%Y.%m.%d}-{digest}",
         "kind": kind,
         "heads": list(HEADS),
@@ -89,30 +112,19 @@ def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_r
         "held_out_sources": {k: v or "all" for k, v in HOLDOUT.items()},
         "held_out_auc": metrics,
     }
+
+
+def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_rows):
+    meta = _meta(kind, config, metrics, n_rows, weights, bias)
     save_model(directory, weights, bias, meta, idf)
     (directory / CALIBRATION_FILE).write_text(json.dumps(calibration, indent=2) + "\n")
 
 
 def _head_arrays(rows, scores, h, head):
-    # Reduced-weight negatives are assumptions, not labels: they neither calibrate nor measure.
+    # Reduced-weight negatives are assumptions, not labels: they do not measure.
     keep = [i for i, r in enumerate(rows) if head in r.labels and head not in r.head_weights]
     y = np.array([rows[i].labels[head] for i in keep], dtype=int)
     return keep, y, scores[keep, h]
-
-
-def calibrate(held, scores) -> dict:
-    """``{"reject": {code: t}, "approve": {code: t}}`` from the calibration half of ``held``."""
-    cal = [i for i, r in enumerate(held) if is_calibration(r)]
-    rows = [held[i] for i in cal]
-    out = {"reject": {}, "approve": {}}
-    for h, head in enumerate(HEADS):
-        _, y, s = _head_arrays(rows, scores[cal], h, head)
-        out["reject"][head] = round(reject_threshold(y, s), 4) if len(y) else 1.0
-        out["approve"][head] = round(approve_threshold(y, s), 4) if len(y) else 0.0
-    for alias, head in ALIASES.items():
-        out["reject"][alias] = out["reject"][head]
-        out["approve"][alias] = out["approve"][head]
-    return out
 
 
 def held_out_metrics(held, scores) -> dict:

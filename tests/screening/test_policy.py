@@ -81,9 +81,13 @@ def test_it_falls_back_without_a_calibration_file(tmp_path):
     assert all(0 < v <= 1 for v in defaults["reject"].values())
 
 
-def test_it_keeps_rule_evidence_able_to_reject_when_the_model_never_can(tmp_path):
+def test_it_takes_a_reject_threshold_of_one_as_never(tmp_path):
+    # The calibration is done on the engine's own scores (lexicons included), so the policy no
+    # longer second-guesses it: 1.0 means the data supports no automatic reject for that category.
     path = tmp_path / "calibration.json"
-    path.write_text(json.dumps({"reject": {"threat": 1.0, "personal_attack": 0.93}}))
+    path.write_text(json.dumps({"reject": {"vulgarity": 1.0, "personal_attack": 0.93}}))
     defaults = load_defaults(path)
-    assert defaults["reject"]["threat"] == 0.95
+    assert defaults["reject"]["vulgarity"] == 1.0
     assert defaults["reject"]["personal_attack"] == 0.93
+    policy = Policy(reject_thresholds=defaults["reject"])
+    assert policy.decide(scores(vulgarity=0.99)) == "review"

@@ -101,7 +101,7 @@ def test_it_trains_calibrates_and_saves_a_loadable_model(data_dir, tmp_path):
     probs = clf.predict([fold("you stupid pig"), fold("thanks for the interview")], ["en", "en"])
     assert probs["offensive"][0] > probs["offensive"][1]
     calibration = json.loads((out / "calibration.json").read_text())
-    assert set(calibration) == {"reject", "approve"}
+    assert set(calibration) == {"reject", "approve", "method", "measured"}
     assert "vulgarity" in calibration["reject"] and (tmp_path / "held" / "classifier.npz").exists()
 
 

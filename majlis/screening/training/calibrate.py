@@ -5,6 +5,8 @@
 rejected rows. ``approve[c]``: the highest score under which an automatic approve was right at
 least ``APPROVE_NPV`` of the time (share of true negatives among ``score < t``). A threshold of 1.0
 for reject (0.0 for approve) means the held-out data supports no automatic decision for ``c``.
+Both may be measured at another prevalence than the data's (``prevalence_weights``); which scores
+and labels they are applied to is ``engine_calibration``'s business.
 """
 
 from __future__ import annotations
@@ -16,26 +18,47 @@ APPROVE_NPV = 0.99
 MIN_SUPPORT = 20
 
 
-def reject_threshold(y: np.ndarray, scores: np.ndarray) -> float:
-    """Lowest threshold whose precision on ``y``/``scores`` is >= REJECT_PRECISION (or 1.0)."""
+def prevalence_weights(y: np.ndarray, prevalence: float | None) -> np.ndarray:
+    """Row weights that make positives ``prevalence`` of the total weight (all 1 when None).
+
+    Precision of a reject and of an approve depends on how common violations are: reweighting the
+    classes measures them as if the rows came from a stream with that prevalence (the score
+    distribution within each class is kept).
+    """
+    y = np.asarray(y)
+    if prevalence is None or not 0 < y.mean() < 1:
+        return np.ones(len(y))
+    p = y.mean()
+    return np.where(y == 1, prevalence / p, (1 - prevalence) / (1 - p))
+
+
+def reject_threshold(y: np.ndarray, scores: np.ndarray, weights=None, *, floor: float = 0.0,
+                     precision: float = REJECT_PRECISION) -> float:
+    """Lowest threshold >= ``floor`` whose (weighted) precision is >= ``precision`` (or 1.0).
+
+    At least ``MIN_SUPPORT`` rows must be rejected at the threshold.
+    """
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
     order = np.argsort(-scores, kind="stable")
-    hits = np.cumsum(y[order])
+    hits = np.cumsum((y * w)[order])
     k = np.arange(1, len(y) + 1)
-    ok = (hits / k >= REJECT_PRECISION) & (k >= MIN_SUPPORT)
+    ok = (hits / np.cumsum(w[order]) >= precision) & (k >= MIN_SUPPORT)
     # Only cut between distinct scores, so every row at the threshold is counted.
     distinct = np.append(scores[order][:-1] != scores[order][1:], True)
-    ok &= distinct
+    ok &= distinct & (scores[order] >= floor)
     if not ok.any():
         return 1.0
     return float(scores[order][np.flatnonzero(ok).max()])
 
 
-def approve_threshold(y: np.ndarray, scores: np.ndarray) -> float:
-    """Highest threshold whose negative predictive value is >= APPROVE_NPV (or 0.0)."""
+def approve_threshold(y: np.ndarray, scores: np.ndarray, weights=None, *,
+                      npv: float = APPROVE_NPV) -> float:
+    """Highest threshold whose (weighted) negative predictive value is >= ``npv`` (or 0.0)."""
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
     order = np.argsort(scores, kind="stable")
-    negatives = np.cumsum(1 - y[order])
+    negatives = np.cumsum(((1 - y) * w)[order])
     k = np.arange(1, len(y) + 1)
-    ok = (negatives / k >= APPROVE_NPV) & (k >= MIN_SUPPORT)
+    ok = (negatives / np.cumsum(w[order]) >= npv) & (k >= MIN_SUPPORT)
     s = scores[order]
     distinct = np.append(s[:-1] != s[1:], True)
     ok &= distinct
