@@ -5,7 +5,7 @@
 # BENCH_DB=sqlite (default) or postgres: a fresh PostgreSQL database per repetition, named after
 # the port, on $BENCH_PG (default postgres://postgres@127.0.0.1:5432).
 set -euo pipefail
-: "${BENCH_WORKDIR:?}" "${BENCH_PORT:?}"
+: "${BENCH_WORKDIR:=$(mktemp -d)}" "${BENCH_PORT:=0}"  # info runs without them
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 # MAJLIS_CODE: run another checkout of the code (e.g. a snapshot) with this venv

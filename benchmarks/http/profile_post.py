@@ -1,0 +1,81 @@
+"""Where a POST's CPU goes: N comments through the WSGI app in-process, timed by step.
+
+    .venv/bin/python benchmarks/http/profile_post.py [N]
+
+Makes a throwaway installation in a temp directory (SQLite), posts N comments to it the way the
+HTTP benchmark does, and prints CPU time per request (``time.process_time``) for the whole
+request and for each step of the submission chain. No network, no gunicorn: the HTTP server's
+own cost comes on top (see docs/performance.md).
+"""
+
+import functools
+import io
+import json
+import os
+import sys
+import tempfile
+import time
+
+STEPS = ("_duplicate", "_recent_texts", "_screen", "_store", "_announce", "_automate", "_notify_moderators")
+
+
+def main(n: int) -> None:
+    os.environ.update(DJANGO_SETTINGS_MODULE="majlis.settings", MAJLIS_DATA_DIR=tempfile.mkdtemp(prefix="majlis-prof-"),
+                      MAJLIS_SECRET_KEY="profile-only", MAJLIS_LOG_LEVEL="WARNING",
+                      MAJLIS_RATE_LIMIT_PER_IP="0", MAJLIS_RATE_LIMIT_PER_EMAIL="0")
+    import django
+
+    django.setup()
+    sys.path.insert(0, os.path.dirname(__file__))
+    import majlis_bench
+
+    majlis_bench.prepare()
+    from majlis.api import public
+    from majlis.comments import submission
+    from majlis.wsgi import application
+
+    spent: dict[str, float] = {}
+
+    def timed(module, name, label):
+        original = getattr(module, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - started
+
+        setattr(module, name, wrapper)
+
+    for step in STEPS:
+        if hasattr(submission, step):
+            timed(submission, step, step)
+    timed(public, "get_object_or_404", "article lookup")
+
+    def post(i: int) -> str:
+        body = json.dumps({"author": f"Reader {i}", "email": f"reader{i}@example.com",
+                           "body": majlis_bench.BODY.format(n=i)}).encode()
+        environ = {"REQUEST_METHOD": "POST", "PATH_INFO": f"/api/v1/articles/{majlis_bench.POST_ARTICLE}/comments",
+                   "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
+                   "REMOTE_ADDR": "127.0.0.1", "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
+                   "wsgi.input": io.BytesIO(body), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr}
+        status = []
+        b"".join(application(environ, lambda s, h, e=None: status.append(s)))
+        return status[0]
+
+    for i in range(50):  # warm up: imports, model, connections
+        assert post(-i - 1).startswith("202"), "the warm-up POST was refused"
+    spent.clear()
+    started = time.process_time()
+    for i in range(n):
+        post(i)
+    total = time.process_time() - started
+    print(f"{n} POSTs, CPU per request {total / n * 1000:.3f} ms")
+    for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {label:20s} {seconds / n * 1000:.3f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
