@@ -11,5 +11,5 @@ router = Router(tags=["screening"])
 def screen_text(request, payload: schemas.ScreenIn):
     from majlis.screening import screen
 
-    article = payload.article.dict() if payload.article else None
+    article = payload.article.model_dump() if payload.article else None
     return screen(payload.text, article).to_dict()

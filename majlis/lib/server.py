@@ -23,6 +23,9 @@ def gunicorn_argv(bind: str, workers: int, threads: int = 4, extra: list[str] | 
         "--graceful-timeout", "10",
         "--access-logfile", "-" if os.environ.get("MAJLIS_ACCESS_LOG") else "/dev/null",
         "--error-logfile", "-",
+        # gunicorn 27's control socket is one path per user (~/.gunicorn/gunicorn.ctl): two
+        # installations on one machine would fight over it, and Majlis does not use it.
+        "--no-control-socket",
         *(extra or []),
     ]
 
