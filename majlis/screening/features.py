@@ -48,6 +48,7 @@ class FeatureConfig:
     word_ngrams: int = 2
     char_weight: float = 1.0
     word_weight: float = 1.0
+    char_wb: bool = True  # False: character n-grams may also span a space between words
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -101,7 +102,7 @@ def _char_ngrams(codes: np.ndarray, config: FeatureConfig) -> tuple[np.ndarray, 
             inner = inner[:count] | is_space[n - 2 : n - 2 + count]
         if n < config.char_min:
             continue
-        keep = np.flatnonzero(~(inner[:count] | crosses))
+        keep = np.flatnonzero(~(inner[:count] | crosses) if config.char_wb else ~crosses)
         hashes.append(_mix(h[keep], n))
         starts.append(keep)
     if not hashes:

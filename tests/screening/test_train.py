@@ -131,3 +131,14 @@ def test_it_trains_on_a_sample_of_the_shared_data(tmp_path):
     assert summary["rows"] <= 25 * 20
     assert summary["heads"]["offensive"]["positives"] > 0
     assert Classifier.load(tmp_path).predict([fold("x")], ["tr"])["threat"].shape == (1,)
+
+
+def test_it_scales_features_by_their_naive_bayes_log_count_ratio():
+    import scipy.sparse as sp
+
+    from majlis.screening.training.fit import nb_ratio
+
+    # column 0 only in positives, column 1 only in negatives, column 2 in both alike
+    X = sp.csr_matrix(np.array([[1, 0, 1], [1, 0, 1], [0, 1, 1], [0, 1, 1]], dtype=float))
+    r = nb_ratio(X, np.array([1, 1, 0, 0]), np.ones(4))
+    assert r[0] > 1 and r[1] < -1 and abs(r[2]) < 1e-9

@@ -1,8 +1,13 @@
 """Fit one logistic-regression head per category on hashed features (scikit-learn, training only).
 
-Logistic regression by SGD (``ALPHA`` chosen on validation sources inside the training data:
-offenseval2020-ar, davidson and phate-fa's val split; never on the held-out sources), a fixed
-number of epochs and a fixed seed, so a run is reproducible and takes seconds per head.
+Each head averages the log-odds of two logistic regressions fitted by SGD: one on the features as
+they are, one on the features scaled by their naive-Bayes log-count ratio (NB-LR, Wang & Manning
+2012; ``NB_SMOOTHING``). Both are linear in the same features, so their average is one weight
+vector (``(w_plain + r * w_nb) / 2``) and inference costs nothing more. Chosen on validation
+sources inside the training data (offenseval2020-ar, davidson and phate-fa's val split; never the
+held-out sources): offensive ROC-AUC 0.660/0.862/0.822 plain, 0.715/0.873/0.825 averaged.
+``ALPHA`` was chosen the same way. A fixed number of epochs and a fixed seed make a run
+reproducible.
 
 The result is plain arrays: ``weights`` of shape (buckets, heads) and ``bias`` of shape (heads,),
 which ``Classifier`` applies with a numpy gather-sum. No estimator object is ever stored.
@@ -19,6 +24,7 @@ from majlis.screening.training.data import HEADS
 BATCH = 4096
 ALPHA = 2e-6
 EPOCHS = 15
+NB_SMOOTHING = 0.1
 
 
 def featurize(rows, config: FeatureConfig, progress=None, idf=None) -> sp.csr_matrix:
@@ -63,8 +69,6 @@ def fit_heads(X: sp.csr_matrix, rows, *, alpha: float = ALPHA, seed: int = 0, pr
     A head without both classes in its data gets zero weights and a bias of the observed log-odds
     (or -6: "almost never" when nothing is known), and ``stats`` says so.
     """
-    from sklearn.linear_model import SGDClassifier
-
     weights = np.zeros((X.shape[1], len(HEADS)), dtype=np.float32)
     bias = np.full(len(HEADS), -6.0)
     stats = {}
@@ -72,12 +76,7 @@ def fit_heads(X: sp.csr_matrix, rows, *, alpha: float = ALPHA, seed: int = 0, pr
         idx, y, w = head_targets(rows, head)
         stats[head] = {"rows": int(len(y)), "positives": int(y.sum()) if len(y) else 0}
         if len(y) and 0 < y.sum() < len(y):
-            model = SGDClassifier(
-                loss="log_loss", alpha=alpha, max_iter=EPOCHS, tol=None, random_state=seed
-            )
-            model.fit(X[idx], y, sample_weight=w)
-            weights[:, h] = model.coef_[0]
-            bias[h] = model.intercept_[0]
+            weights[:, h], bias[h] = _fit_head(X[idx], y, w, alpha, seed)
         elif len(y):
             p = min(max(y.mean(), 1e-3), 1 - 1e-3)
             bias[h] = float(np.log(p / (1 - p)))
@@ -85,3 +84,27 @@ def fit_heads(X: sp.csr_matrix, rows, *, alpha: float = ALPHA, seed: int = 0, pr
         if progress is not None:
             progress.update(1)
     return weights, bias, stats
+
+
+def nb_ratio(X: sp.csr_matrix, y: np.ndarray, w: np.ndarray,
+             smoothing: float = NB_SMOOTHING) -> np.ndarray:
+    """Per-feature log-count ratio log(p_j / |p|) - log(q_j / |q|) of positive vs negative rows."""
+    pos = np.asarray(X[y == 1].T @ w[y == 1]).ravel() + smoothing
+    neg = np.asarray(X[y == 0].T @ w[y == 0]).ravel() + smoothing
+    return np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+
+
+def _fit_head(X, y, w, alpha, seed) -> tuple[np.ndarray, float]:
+    """One head: the average log-odds of plain LR and NB-scaled LR, as one weight vector."""
+    from sklearn.linear_model import SGDClassifier
+
+    def lr(features):
+        model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=EPOCHS, tol=None,
+                              random_state=seed)
+        model.fit(features, y, sample_weight=w)
+        return model.coef_[0], model.intercept_[0]
+
+    r = nb_ratio(X, y, w)
+    w_plain, b_plain = lr(X)
+    w_nb, b_nb = lr(X @ sp.diags(r))
+    return (w_plain + r * w_nb) / 2, (b_plain + b_nb) / 2
