@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "majlis.lib.requestlog.RequestLogMiddleware",  # times and logs every request (metrics too)
     "majlis.lib.fastlist.PublicListMiddleware",  # the public comment list skips the rest
+    "majlis.lib.fastpost.PublicPostMiddleware",  # so do API comment posts from non-browser clients
     "django.middleware.security.SecurityMiddleware",
     "majlis.lib.headers.SecurityHeadersMiddleware",  # above WhiteNoise, so static files get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",

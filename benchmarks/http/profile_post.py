@@ -16,7 +16,8 @@ import sys
 import tempfile
 import time
 
-STEPS = ("_duplicate", "_recent_texts", "_screen", "_store", "_announce", "_automate", "_notify_moderators")
+STEPS = ("_duplicate", "_recent_texts", "_flood_context", "_screen", "_store", "_announce", "_automate",
+         "_notify_moderators")
 
 
 def main(n: int) -> None:
@@ -52,7 +53,7 @@ def main(n: int) -> None:
     for step in STEPS:
         if hasattr(submission, step):
             timed(submission, step, step)
-    timed(public, "get_object_or_404", "article lookup")
+    timed(public, "article_for_post", "article lookup")
 
     def post(i: int) -> str:
         body = json.dumps({"author": f"Reader {i}", "email": f"reader{i}@example.com",

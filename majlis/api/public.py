@@ -11,8 +11,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from ninja import Router
 from ninja import Status as Answer  # an HTTP status with its body (Status is the comment's)
@@ -23,7 +22,7 @@ from majlis.comments import widget
 from majlis.comments.forms import CommentForm
 from majlis.comments.models import Comment, Status
 from majlis.comments.origins import cross_origin, own_origin, request_origin, site_for_origin, site_origins
-from majlis.comments.submission import Refusal, Submission, submit
+from majlis.comments.submission import Refusal, Submission, article_for_post, submit
 from majlis.lib import net
 from majlis.publications.models import Article, Site
 
@@ -114,19 +113,22 @@ def render_page(article_id: int, slug: str, page: int) -> bytes:
 )
 @decorate_view(cross_origin(article_origins))
 def post_comment(request, slug: str, payload: schemas.CommentIn):
-    article = get_object_or_404(Article.objects.select_related("site"), slug=slug)
+    article = article_for_post(slug)
+    if article is None:
+        raise Http404
     # Messages in the language the client asks for (the widget asks for the article's), else the article's.
     language = translation.get_language() if "HTTP_ACCEPT_LANGUAGE" in request.META else article.language
     with translation.override(language):
-        return submit_payload(request, article, payload)
+        return Answer(*submit_payload(request, article, payload))
 
 
-def submit_payload(request, article: Article, payload: schemas.CommentIn):
-    """Validate with the comment form, then run the submission chain; the answer for each outcome."""
+def submit_payload(request, article: Article, payload: schemas.CommentIn) -> tuple[int, dict]:
+    """Validate with the comment form, then run the submission chain: ``(status, body)`` for each
+    outcome. The lean POST path (``majlis.lib.fastpost``) answers with the same function."""
     form = CommentForm(data={k: v for k, v in payload.dict().items() if v is not None})
     if not form.is_valid():
         errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return Answer(422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors})
+        return 422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors}
     outcome = submit(
         Submission(
             article=article, author=form.cleaned_data["author"], email=form.cleaned_data["email"],
@@ -134,8 +136,8 @@ def submit_payload(request, article: Article, payload: schemas.CommentIn):
         )
     )
     if isinstance(outcome, Refusal):
-        return Answer(outcome.status, {"detail": outcome.message})
-    return Answer(202, {"id": outcome.comment.pk, "status": outcome.comment.status})
+        return outcome.status, {"detail": outcome.message}
+    return 202, {"id": outcome.comment.pk, "status": outcome.comment.status}
 
 
 @router.api_operation(["OPTIONS"], "/articles/{slug}/comments", include_in_schema=False)

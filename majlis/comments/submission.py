@@ -14,18 +14,46 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from majlis.comments.models import Comment, Status
+from majlis.comments.models import IMMUTABLE_FIELDS, Comment, Status
+from majlis.accounts.models import Moderator
 from majlis.lib import metrics, net
+from majlis.lib.ttlcache import Expiring
 from majlis.lib.writelock import serialized_write
-from majlis.publications.models import Article
+from majlis.publications.models import Article, Site
 
 log = logging.getLogger(__name__)
 RATE_WINDOW = timedelta(minutes=10)
 DUPLICATE_WINDOW = timedelta(minutes=10)
 FLOOD_SAMPLE = 40
+# Screening's flood weight depends on min(near-duplicates, FLOOD_CAP) only (promotion.flood_weight;
+# tests/comments/test_submission_caches.py fails if that changes), so a flood needs no more.
+FLOOD_CAP = 3
+
+# Per-process caches (majlis.lib.ttlcache): an article and its site's settings may be ARTICLE_SECONDS
+# old on other processes (closing comments or changing the automation mode takes effect within
+# that time everywhere, at once in the process that saved it); the moderators' email wish likewise.
+ARTICLE_SECONDS = 5
+NOTIFY_SECONDS = 10
+_articles = Expiring(ARTICLE_SECONDS)
+_notify_wanted = Expiring(NOTIFY_SECONDS)
+for _model in (Article, Site):
+    post_save.connect(_articles.clear, sender=_model, dispatch_uid=f"submission-articles-save-{_model.__name__}")
+    post_delete.connect(_articles.clear, sender=_model, dispatch_uid=f"submission-articles-delete-{_model.__name__}")
+post_save.connect(_notify_wanted.clear, sender=Moderator, dispatch_uid="submission-notify-save")
+post_delete.connect(_notify_wanted.clear, sender=Moderator, dispatch_uid="submission-notify-delete")
+
+
+def article_for_post(slug: str) -> Article | None:
+    """The article (with its site) that takes posts at ``slug``; cached a few seconds per process.
+
+    Unknown slugs are not cached, so an article registered a moment ago takes posts at once.
+    """
+    return _articles.get(slug, lambda: Article.objects.select_related("site").filter(slug=slug).first(),
+                         keep=lambda article: article is not None)
 
 
 @dataclass(frozen=True)
@@ -151,6 +179,21 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _flood_context(body: str, recent: list[str]) -> list[str]:
+    """The texts of ``recent`` that screening counts as near-duplicates of ``body``, newest first,
+    at most FLOOD_CAP: the same verdict as screening all of ``recent``, without comparing the
+    comment with 40 texts twice (once here, once in screening) or past the third match."""
+    from majlis.screening.promotion import flood_count
+
+    found = []
+    for other in recent:
+        if flood_count(body, (other,)):
+            found.append(other)
+            if len(found) == FLOOD_CAP:
+                break
+    return found
+
+
 def _screen(sub: Submission):
     if not settings.MAJLIS_SCREEN_ON_SUBMIT:
         return None
@@ -158,7 +201,7 @@ def _screen(sub: Submission):
     from majlis.screening import screen
 
     article = {"title": sub.article.title, "body": sub.article.body, "language": sub.article.language}
-    recent = _recent_texts(sub)
+    recent = _flood_context(sub.body, _recent_texts(sub))
     started = time.perf_counter()
     verdict = screen(sub.body, article, policy=site_policy(sub.article.site), recent=recent)
     metrics.SCREENING.observe(time.perf_counter() - started, "submit")
@@ -182,8 +225,49 @@ def _store(sub: Submission, verdict) -> Comment:
         **fields,
     )
     with serialized_write():  # on SQLite, wait for the write turn in the kernel, not in sleeps
-        comment.save(force_insert=True)
+        insert(comment)
     return comment
+
+
+def insert(comment: Comment) -> None:
+    """``comment.save(force_insert=True)``, with the INSERT statement compiled once per database
+    vendor instead of on every call (the ORM's compilation cost more CPU than the write).
+
+    The values come from the fields' own ``pre_save``/``get_db_prep_save``, as the ORM sends them;
+    the save signals are sent; the instance ends up as ``save()`` leaves it. Committed on return
+    (autocommit) unless called inside ``atomic()``.
+    """
+    fields = _insert_fields()
+    values = [field.get_db_prep_save(field.pre_save(comment, True), connection) for field in fields]
+    pre_save.send(sender=Comment, instance=comment, raw=False, using=connection.alias, update_fields=None)
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(connection), values)
+        comment.pk = cursor.fetchone()[0]
+    comment._state.adding = False
+    comment._state.db = connection.alias
+    comment._original = {name: getattr(comment, name) for name in IMMUTABLE_FIELDS}
+    post_save.send(sender=Comment, instance=comment, created=True, update_fields=None, raw=False,
+                   using=connection.alias)
+
+
+def _insert_fields() -> list:
+    return [f for f in Comment._meta.local_concrete_fields if not f.primary_key and not getattr(f, "generated", False)]
+
+
+_INSERT_SQL: dict[str, str] = {}
+
+
+def _insert_sql(conn) -> str:
+    sql = _INSERT_SQL.get(conn.vendor)
+    if sql is None:
+        quote = conn.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in _insert_fields())
+        marks = ", ".join(["%s"] * len(_insert_fields()))
+        sql = _INSERT_SQL[conn.vendor] = (
+            f"INSERT INTO {quote(Comment._meta.db_table)} ({columns}) VALUES ({marks}) "
+            f"RETURNING {quote(Comment._meta.pk.column)}"
+        )
+    return sql
 
 
 def _announce(comment: Comment) -> None:
@@ -196,13 +280,16 @@ def _announce(comment: Comment) -> None:
 
 def _notify_moderators(comment: Comment) -> None:
     """Moderators who asked for an email per new comment get one, from the worker."""
-    from majlis.accounts.models import Moderator
-
-    if comment.status != Status.PENDING or not Moderator.objects.filter(email_new_comments=True).exists():
+    if comment.status != Status.PENDING or not _moderators_want_email():
         return
     from majlis.tasks import notify_moderators
 
     transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
+
+
+def _moderators_want_email() -> bool:
+    """Does any moderator want an email per new comment? Cached NOTIFY_SECONDS per process."""
+    return _notify_wanted.get("any", lambda: Moderator.objects.filter(email_new_comments=True).exists())
 
 
 def _automate(comment: Comment) -> None:
