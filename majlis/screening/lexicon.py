@@ -11,6 +11,11 @@ only whole tokens (or, for ``*`` terms, token prefixes) are compared. A token al
 its obfuscation variants: doubled letters undoubled (``fuuck``), ``*`` masks (``f*ck``), Arabic
 clitics (``والكلب``), and Persian ``می``/``نمی`` written apart from their verb.
 
+Innocent phrases: a line whose category is ``innocent`` names a phrase in which a listed word is
+not abuse ("spic and span", "kendimi öldürürüm": I'll kill myself); any hit lying inside such a
+phrase is dropped, and the phrase itself is never a hit. Each one comes from false positives
+seen in the training sources.
+
 Scope (``Term.applies_to``): a text's own language uses its whole lexicon; other languages' terms
 apply too, but only phrases, and words of four letters or more in another script, because words
 collide across languages (Arabic ``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English
@@ -31,6 +36,7 @@ from majlis.screening.normalize import ZWNJ, Normalized, fold
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 CROSS_LANGUAGE_MIN_LETTERS = 4
+INNOCENT = "innocent"  # pseudo-category of phrases that cancel the hits inside them
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[\u200c*]+[^\W_]+)*\**", re.UNICODE)
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
@@ -119,7 +125,7 @@ def parse_tsv(text: str, lang: str) -> list[Term]:
         if len(parts) != 3:
             raise ValueError(f"{lang}.tsv:{lineno}: expected category<TAB>subtype<TAB>term")
         category, subtype, raw = (p.strip() for p in parts)
-        if category not in BY_CODE or category == "off_topic":
+        if (category not in BY_CODE or category == "off_topic") and category != INNOCENT:
             raise ValueError(f"{lang}.tsv:{lineno}: unknown category {category!r}")
         if subtype != "-" and subtype not in IDENTITY_SUBTYPES:
             raise ValueError(f"{lang}.tsv:{lineno}: unknown subtype {subtype!r}")
@@ -302,7 +308,16 @@ class Matcher:
                 seen.add(marker)
                 a, b = normalized.span(toks[i][1], toks[i + n - 1][2])
                 hits.append(Hit(term.category, term.subtype, term.raw, term.lang, a, b, normalized.original[a:b]))
-        return _outermost(hits)
+        return _outermost(_without_innocent(hits))
+
+
+def _without_innocent(hits: list[Hit]) -> list[Hit]:
+    """Drop innocent-phrase hits and every hit inside one (see the module docstring)."""
+    safe = [(h.start, h.end) for h in hits if h.category == INNOCENT]
+    if not safe:
+        return hits
+    return [h for h in hits if h.category != INNOCENT
+            and not any(a <= h.start and h.end <= b for a, b in safe)]
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

@@ -3,7 +3,7 @@
 import pytest
 
 from majlis.screening.categories import BY_CODE, IDENTITY_SUBTYPES
-from majlis.screening.lexicon import find, load_terms, parse_tsv
+from majlis.screening.lexicon import INNOCENT, find, load_terms, parse_tsv
 from majlis.screening.normalize import normalize
 
 
@@ -21,7 +21,7 @@ def test_it_ships_a_valid_lexicon_for_each_language_it_writes(lang):
     assert len(terms) >= 100
     assert {t.category for t in terms} >= {"profanity", "threat", "personal_attack", "identity_abuse", "promotion"}
     for t in terms:
-        assert t.category in BY_CODE
+        assert t.category in BY_CODE or t.category == INNOCENT
         assert t.subtype == "" or t.subtype in IDENTITY_SUBTYPES
 
 
@@ -81,6 +81,11 @@ def test_it_finds_terms(lang, text, category):
         ("fa", "گه گاه به کتابخانه می روم"),
         ("fa", "کیروسین و کشمش خریدم"),
         ("fa", "کسب و کار خوب است"),
+        # innocent phrases around a listed word (false positives seen in the training sources)
+        ("en", "Make sure the kitchen is spic and span before the guests arrive."),
+        ("en", "The ministry's statement was gobbledy gook to me."),
+        ("en", "We saw coon tracks by the river after the flood."),
+        ("tr", "Sınav kötü geçerse kendimi öldürürüm diye şaka yaptım"),
     ],
 )
 def test_it_never_matches_inside_innocent_words(lang, text):
@@ -120,3 +125,14 @@ def test_it_keeps_same_script_words_to_their_own_language():
 def test_it_reports_one_hit_for_a_phrase_not_its_parts():
     found = hits("seni öldüreceğim", "tr")
     assert [h.text for h in found if h.category == "threat"] == ["seni öldüreceğim"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, category",
+    [
+        ("en", "Go home, you spic.", "identity_abuse"),
+        ("tr", "Seni öldürürüm, bekle.", "threat"),
+    ],
+)
+def test_it_still_finds_the_word_outside_its_innocent_phrase(lang, text, category):
+    assert category in categories(text, lang)
