@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,11 +40,23 @@ ARTICLE_SECONDS = 5
 NOTIFY_SECONDS = 10
 _articles = Expiring(ARTICLE_SECONDS)
 _notify_wanted = Expiring(NOTIFY_SECONDS)
+RECENT_SECONDS = 2
+RECENT_ROWS = 4 * FLOOD_SAMPLE
+_recent_rows = Expiring(RECENT_SECONDS)
 for _model in (Article, Site):
     post_save.connect(_articles.clear, sender=_model, dispatch_uid=f"submission-articles-save-{_model.__name__}")
     post_delete.connect(_articles.clear, sender=_model, dispatch_uid=f"submission-articles-delete-{_model.__name__}")
 post_save.connect(_notify_wanted.clear, sender=Moderator, dispatch_uid="submission-notify-save")
 post_delete.connect(_notify_wanted.clear, sender=Moderator, dispatch_uid="submission-notify-delete")
+
+
+def clear_caches(**kwargs) -> None:
+    """Forget every cached read (also after ``flush``/``migrate``: the rows behind them are gone)."""
+    for cache in (_articles, _notify_wanted, _recent_rows):
+        cache.clear()
+
+
+post_migrate.connect(clear_caches, dispatch_uid="submission-caches-migrate")
 
 
 def article_for_post(slug: str) -> Article | None:
@@ -146,26 +158,34 @@ def _duplicate(sub: Submission) -> Comment | None:
 
 
 def _recent_texts(sub: Submission) -> list[str]:
-    """The site's latest comments from other people, among the installation's last 2 x FLOOD_SAMPLE.
+    """The site's latest comments from other people (at most FLOOD_SAMPLE, newest first), among
+    the installation's last RECENT_ROWS comments of the past hour.
 
-    Walks the created_at index newest first and stops early; filtering on the site in SQL would let
-    SQLite (without planner statistics) read every recent comment of every article of the site.
+    Those rows are one snapshot per process, re-read every RECENT_SECONDS, to which the process
+    adds the comments it stores itself: flood detection may miss, for that long, a comment stored
+    by another process (an accepted lag), and every POST saves a read. Inside a transaction the
+    read is fresh (majlis.lib.ttlcache).
     """
+    site_id = sub.article.site_id
+    return [body for body, email, site in _recent_rows.get("rows", _read_recent_rows)
+            if site == site_id and email != sub.email][:FLOOD_SAMPLE]
+
+
+def _read_recent_rows() -> list[tuple]:
     since = timezone.now() - timedelta(hours=1)
-    rows = _rows(RECENT_SQL, [_db_time(since), sub.email, 2 * FLOOD_SAMPLE])
-    same_site = {sub.article.pk}
-    others = {article_id for _, article_id in rows} - same_site
-    if others:
-        same_site |= set(Article.objects.filter(pk__in=others, site_id=sub.article.site_id).values_list("pk", flat=True))
-    return [body for body, article_id in rows if article_id in same_site][:FLOOD_SAMPLE]
+    return _rows(RECENT_SQL, [_db_time(since), RECENT_ROWS])
 
 
-# The two reads every submission makes, in plain SQL: compiling them through the ORM cost more
+# The two reads a submission makes, in plain SQL: compiling them through the ORM cost more
 # CPU than running them (about 0.2 ms each; docs/performance.md has the profile).
 DUPLICATE_SQL = "SELECT id, article_id FROM comments_comment WHERE fingerprint = %s AND created_at >= %s ORDER BY id"
+# Walks the created_at index newest first and stops at the limit (each row's site by primary
+# key); filtering on the site in SQL would let SQLite, without planner statistics, read every
+# recent comment of every article of the site.
 RECENT_SQL = (
-    "SELECT body, article_id FROM comments_comment WHERE created_at >= %s AND email <> %s "
-    "ORDER BY created_at DESC LIMIT %s"
+    "SELECT c.body, c.email, a.site_id FROM comments_comment c "
+    "INNER JOIN publications_article a ON a.id = c.article_id "
+    "WHERE c.created_at >= %s ORDER BY c.created_at DESC LIMIT %s"
 )
 
 
@@ -226,6 +246,10 @@ def _store(sub: Submission, verdict) -> Comment:
     )
     with serialized_write():  # on SQLite, wait for the write turn in the kernel, not in sleeps
         insert(comment)
+    # This process sees its own new comment in the flood context at once; other processes' within
+    # RECENT_SECONDS.
+    row = (comment.body, comment.email, sub.article.site_id)
+    _recent_rows.update("rows", lambda rows: [row, *rows[:RECENT_ROWS - 1]])
     return comment
 
 

@@ -11,6 +11,7 @@ which a value shared by the whole process cannot know about (a request running i
 ``atomic()``, a test's transaction).
 """
 
+import threading
 import time
 from typing import Callable, Hashable, TypeVar
 
@@ -27,6 +28,7 @@ class Expiring:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.items: dict[Hashable, tuple[float, object]] = {}
+        self.lock = threading.Lock()
 
     def get(self, key: Hashable, load: Callable[[], T], *, keep: Callable[[T], bool] = lambda v: True) -> T:
         """The cached value of ``key``, or ``load()`` (stored only when ``keep(value)``)."""
@@ -42,6 +44,16 @@ class Expiring:
                 self.items.clear()
             self.items[key] = (now + self.seconds, value)
         return value
+
+    def update(self, key: Hashable, change: Callable[[T], T]) -> None:
+        """Replace the cached value of ``key`` (if any, and outside transactions) by ``change(value)``,
+        keeping its expiry: for a process's own writes, which it can see at once."""
+        if connection.in_atomic_block:
+            return  # not committed yet: a rollback would leave the cache describing a phantom
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items[key] = (hit[0], change(hit[1]))
 
     def clear(self, *args, **kwargs) -> None:
         """Forget everything (usable as a signal receiver)."""

@@ -6,7 +6,9 @@ rollback then removed.
 """
 
 from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 
+from majlis.lib.ttlcache import Expiring
 from majlis.webhooks.models import Delivery, Endpoint
 
 
@@ -45,11 +47,24 @@ def emit(event: str, comment, reason: str = "") -> list[int]:
 
 
 def _site_has_endpoints(site_id: int) -> bool:
-    """One cheap indexed query on every new comment (raw SQL: the ORM's compilation would cost
-    more than the lookup); most sites have no webhooks at all."""
+    """Whether any active endpoint may want events of the site: asked on every new comment, so
+    cached per process for ENDPOINTS_SECONDS (an endpoint added or switched on in another process
+    starts receiving within that time; in this process at once) and read in raw SQL (the ORM's
+    compilation would cost more than the lookup); most sites have no webhooks at all."""
+    return _has_endpoints.get(site_id, lambda: _read_has_endpoints(site_id))
+
+
+def _read_has_endpoints(site_id: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM webhooks_endpoint WHERE site_id = %s AND active LIMIT 1", [site_id])
         return cursor.fetchone() is not None
+
+
+ENDPOINTS_SECONDS = 10
+_has_endpoints = Expiring(ENDPOINTS_SECONDS)
+post_save.connect(_has_endpoints.clear, sender=Endpoint, dispatch_uid="webhooks-endpoints-save")
+post_delete.connect(_has_endpoints.clear, sender=Endpoint, dispatch_uid="webhooks-endpoints-delete")
+post_migrate.connect(_has_endpoints.clear, dispatch_uid="webhooks-endpoints-migrate")
 
 
 def _enqueue(ids: list[int]) -> None:

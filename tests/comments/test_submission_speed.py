@@ -131,3 +131,44 @@ def test_it_sees_a_moderator_asking_for_emails_at_once(alice):
     profile.save()
 
     assert submission._moderators_want_email()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_reads_recent_comments_once_per_few_seconds(article, monkeypatch, django_assert_num_queries):
+    def recent():
+        return submission._recent_texts(submission.Submission(article, "Y", "eli@example.org", "x", ""))
+
+    def post(email, body):
+        submission.submit(submission.Submission(article=article, author="X", email=email, body=body, ip=""))
+
+    post("dana@example.org", BODY)
+    submission._recent_rows.clear()
+    first = recent()
+    post("fay@example.org", NEAR)  # stored by this process: in the flood context at once
+    with django_assert_num_queries(0):
+        mine = recent()
+    Comment.objects.bulk_create([make(article, email="gus@example.org", body=OTHER)])  # as another process
+    lagging = recent()
+    monkeypatch.setattr(submission._recent_rows, "items", {})  # RECENT_SECONDS later
+    fresh = recent()
+
+    assert first == [BODY]
+    assert mine == lagging == [NEAR, BODY]
+    assert fresh == [OTHER, NEAR, BODY]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_delivers_to_an_endpoint_added_in_this_process_at_once(article):
+    from majlis.webhooks.models import Delivery, Endpoint
+
+    def post(body):
+        submission.submit(submission.Submission(article=article, author="X", email="h@example.org", body=body, ip=""))
+
+    post("A first comment, before any webhook exists.")
+    endpoint = Endpoint.objects.create(site=article.site, url="http://127.0.0.1:9/hook", secret="k")
+    post("A second comment, after the webhook was added.")
+    endpoint.active = False
+    endpoint.save()
+    post("A third comment, after the webhook was switched off.")
+
+    assert Delivery.objects.count() == 1
