@@ -1,11 +1,14 @@
 """Where a POST's CPU goes: N comments through the WSGI app in-process, timed by step.
 
-    .venv/bin/python benchmarks/http/profile_post.py [N]
+    .venv/bin/python benchmarks/http/profile_post.py [N] [--full-path]
 
 Makes a throwaway installation in a temp directory (SQLite), posts N comments to it the way the
 HTTP benchmark does, and prints CPU time per request (``time.process_time``) for the whole
 request and for each step of the submission chain. No network, no gunicorn: the HTTP server's
-own cost comes on top (see docs/performance.md).
+own cost comes on top (see docs/performance.md). The requests carry no Origin, cookie or
+Accept-Language, like the HTTP benchmark's, so they take the lean POST path (majlis.lib.fastpost);
+``--full-path`` adds ``Accept-Language: en``, which sends them through the whole middleware stack
+and django-ninja instead, as the widget's requests go.
 """
 
 import functools
@@ -20,7 +23,7 @@ STEPS = ("_duplicate", "_recent_texts", "_flood_context", "_screen", "_store", "
          "_notify_moderators")
 
 
-def main(n: int) -> None:
+def main(n: int, full_path: bool = False) -> None:
     os.environ.update(DJANGO_SETTINGS_MODULE="majlis.settings", MAJLIS_DATA_DIR=tempfile.mkdtemp(prefix="majlis-prof-"),
                       MAJLIS_SECRET_KEY="profile-only", MAJLIS_LOG_LEVEL="WARNING",
                       MAJLIS_RATE_LIMIT_PER_IP="0", MAJLIS_RATE_LIMIT_PER_EMAIL="0")
@@ -62,6 +65,8 @@ def main(n: int) -> None:
                    "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
                    "REMOTE_ADDR": "127.0.0.1", "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
                    "wsgi.input": io.BytesIO(body), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr}
+        if full_path:
+            environ["HTTP_ACCEPT_LANGUAGE"] = "en"
         status = []
         b"".join(application(environ, lambda s, h, e=None: status.append(s)))
         return status[0]
@@ -73,10 +78,11 @@ def main(n: int) -> None:
     for i in range(n):
         post(i)
     total = time.process_time() - started
-    print(f"{n} POSTs, CPU per request {total / n * 1000:.3f} ms")
+    print(f"{n} POSTs ({'full' if full_path else 'lean'} path), CPU per request {total / n * 1000:.3f} ms")
     for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"  {label:20s} {seconds / n * 1000:.3f} ms")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    main(int(numbers[0]) if numbers else 1000, full_path="--full-path" in sys.argv[1:])
