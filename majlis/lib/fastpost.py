@@ -11,7 +11,8 @@ treat the request identically:
   CORS and origin rules), no ``Cookie`` (no session, no CSRF), no ``Accept-Language`` (the
   answer is in the article's language, as the full path gives it without that header);
 - a JSON object body within the size limit, without NUL, that the API's ``CommentIn`` schema
-  accepts; a host that ``ALLOWED_HOSTS`` accepts; no HTTPS redirect due;
+  accepts; a host that ``ALLOWED_HOSTS`` accepts; no HTTPS or www redirect due, no user-agent
+  blocking configured;
 - a known article (404s come from the full path).
 
 Anything else falls through to the full stack unchanged (the body Django read is kept on the
@@ -54,6 +55,8 @@ def wanted(request) -> str | None:
     if "%00" in query or "\x00" in query:
         return None
     if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return None
+    if settings.PREPEND_WWW or settings.DISALLOWED_USER_AGENTS:  # CommonMiddleware's redirect or 403
         return None
     try:
         length = int(meta.get("CONTENT_LENGTH") or 0)

@@ -145,3 +145,18 @@ def test_it_is_named_like_the_api_operation_in_metrics(client, article, monkeypa
     post(client, article.slug, {**GOOD, "body": GOOD["body"] + " Again."})
 
     assert names[0] == names[1]
+
+
+@pytest.mark.parametrize(
+    "setting, value, status",
+    [("SECURE_SSL_REDIRECT", True, 301), ("PREPEND_WWW", True, 301), ("ALLOWED_HOSTS", ["elsewhere.example"], 400)],
+)
+def test_it_leaves_redirects_and_unknown_hosts_to_the_full_path(client, article, settings, lean_taken, setting, value,
+                                                                 status):
+    setattr(settings, setting, value)
+
+    response = post(client, article.slug, GOOD)
+
+    assert lean_taken == []
+    assert response.status_code == status
+    assert Comment.objects.count() == 0
