@@ -68,3 +68,10 @@ def test_it_computes_auc_like_scikit_learn(seed):
     s = np.round(rng.random(300) + y * 0.3, 2)  # ties included
     assert roc_auc(y, s) == pytest.approx(roc_auc_score(y, s))
     assert pr_auc(y, s) == pytest.approx(average_precision_score(y, s), abs=0.02)
+
+
+def test_it_measures_the_engines_own_reject_decision_for_offence(labelled_csv):
+    result = evaluate.run(labelled_csv, progress=False)
+    row = next(r for r in result["rows"] if r["label"] == "offensive" and r["lang"] == "en")
+    assert result["scorer"] == "engine" and row["threshold"] == evaluate.POLICY
+    assert row["recall"] is not None and 0 <= row["recall"] <= 1
