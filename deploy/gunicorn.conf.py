@@ -9,6 +9,11 @@ and a fleet behind a load balancer (docs/deploy.md). Why these defaults:
   copy-on-write by the workers, so memory grows by little per worker and workers start fast.
 - Workers default to the number of cores: screening is CPU-bound Python, so more processes than
   cores only adds switching; threads cover the time spent waiting on the database.
+- Two threads per worker, and the GIL handed over after 0.5 ms instead of Python's 5 ms: with 4
+  threads and 5 ms, a thread holding the SQLite write turn waited for the GIL behind threads busy
+  screening, and posting stalled at about 405 comments/s with a core idle; 2 x 2 with 0.5 ms
+  posted 810-845/s on the same machine (docs/performance.md). A slow client holds a thread, so
+  keep nginx in front (docs/reliability.md) or raise ``MAJLIS_THREADS``.
 """
 
 import os
@@ -17,7 +22,7 @@ wsgi_app = "majlis.wsgi:application"
 bind = os.environ.get("MAJLIS_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("MAJLIS_WORKERS", os.cpu_count() or 1))
 worker_class = os.environ.get("MAJLIS_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("MAJLIS_THREADS", "4"))
+threads = int(os.environ.get("MAJLIS_THREADS", "2"))
 keepalive = int(os.environ.get("MAJLIS_KEEPALIVE", "30"))
 backlog = 2048
 preload_app = os.environ.get("MAJLIS_PRELOAD", "true").lower() != "false"
@@ -45,7 +50,16 @@ def when_ready(server):
 
 def post_fork(server, worker):
     """Connections must never cross a fork: drop any the master opened while preloading."""
+    import sys
+
     from django.db import connections
 
     for conn in connections.all(initialized_only=True):
         conn.close()
+    sys.setswitchinterval(switch_interval)
+
+
+# How long a thread may keep the GIL while another waits for it. Python's 5 ms default lets a
+# thread screening a comment keep a thread that holds the SQLite write turn (and had let go of the
+# GIL while SQLite wrote) waiting up to 5 ms, while every other writer queues behind it.
+switch_interval = float(os.environ.get("MAJLIS_SWITCH_INTERVAL_MS", "0.5")) / 1000
