@@ -9,11 +9,8 @@ and a fleet behind a load balancer (docs/deploy.md). Why these defaults:
   copy-on-write by the workers, so memory grows by little per worker and workers start fast.
 - Workers default to the number of cores: screening is CPU-bound Python, so more processes than
   cores only adds switching; threads cover the time spent waiting on the database.
-- Two threads per worker, and the GIL handed over after 0.5 ms instead of Python's 5 ms: with 4
-  threads and 5 ms, a thread holding the SQLite write turn waited for the GIL behind threads busy
-  screening, and posting stalled at about 405 comments/s with a core idle; 2 x 2 with 0.5 ms
-  posted 810-845/s on the same machine (docs/performance.md). A slow client holds a thread, so
-  keep nginx in front (docs/reliability.md) or raise ``MAJLIS_THREADS``.
+- ``reuse_port``: every worker gets its own listening socket and the kernel spreads connections
+  over them (see below).
 """
 
 import os
@@ -22,8 +19,14 @@ wsgi_app = "majlis.wsgi:application"
 bind = os.environ.get("MAJLIS_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("MAJLIS_WORKERS", os.cpu_count() or 1))
 worker_class = os.environ.get("MAJLIS_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("MAJLIS_THREADS", "2"))
+threads = int(os.environ.get("MAJLIS_THREADS", "4"))
 keepalive = int(os.environ.get("MAJLIS_KEEPALIVE", "30"))
+# Each worker listens on its own SO_REUSEPORT socket and the kernel spreads new connections over
+# them. On one shared socket, the worker that wakes first accepts: measured, all 16 keep-alive
+# connections of a client often landed on one worker, which then had one core's worth of GIL
+# while the other idled (docs/performance.md). Two installations must not share a port: with
+# SO_REUSEPORT (same user) they would split its traffic instead of failing to start.
+reuse_port = os.environ.get("MAJLIS_REUSE_PORT", "true").lower() != "false"
 backlog = 2048
 preload_app = os.environ.get("MAJLIS_PRELOAD", "true").lower() != "false"
 timeout = 30
@@ -50,16 +53,7 @@ def when_ready(server):
 
 def post_fork(server, worker):
     """Connections must never cross a fork: drop any the master opened while preloading."""
-    import sys
-
     from django.db import connections
 
     for conn in connections.all(initialized_only=True):
         conn.close()
-    sys.setswitchinterval(switch_interval)
-
-
-# How long a thread may keep the GIL while another waits for it. Python's 5 ms default lets a
-# thread screening a comment keep a thread that holds the SQLite write turn (and had let go of the
-# GIL while SQLite wrote) waiting up to 5 ms, while every other writer queues behind it.
-switch_interval = float(os.environ.get("MAJLIS_SWITCH_INTERVAL_MS", "0.5")) / 1000
