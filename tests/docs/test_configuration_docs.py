@@ -24,3 +24,12 @@ def test_it_documents_every_environment_variable(name):
 @pytest.mark.parametrize("check_id", sorted(set(re.findall(r"majlis\.E\d{3}", (ROOT / "majlis" / "checks.py").read_text()))))
 def test_it_documents_every_system_check(check_id):
     assert f"`{check_id}`" in CONFIG_DOC
+
+
+def gunicorn_config_names():
+    return sorted(set(re.findall(r'"(MAJLIS_[A-Z_]+)"', (ROOT / "deploy" / "gunicorn.conf.py").read_text())))
+
+
+@pytest.mark.parametrize("name", gunicorn_config_names())
+def test_it_documents_every_variable_of_the_gunicorn_config(name):
+    assert f"`{name}`" in CONFIG_DOC + (ROOT / "docs" / "deploy.md").read_text()
