@@ -6,10 +6,7 @@ Every test module here sets ``pytestmark = pytest.mark.browser``. Screenshots go
 ``page.majlis_errors`` let a test assert that nothing ran that should not have.
 """
 
-import functools
-import http.server
 import os
-import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,25 +14,6 @@ import pytest
 from django.utils import timezone
 
 ARTIFACTS = Path(os.environ.get("MAJLIS_TEST_ARTIFACTS", "test-artifacts"))
-
-
-@pytest.fixture
-def page(browser):
-    """A page in its own context (own storage), recording dialogs and page errors."""
-    context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="en-GB")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.majlis_dialogs = []
-    page.majlis_errors = []
-
-    def on_dialog(dialog):
-        page.majlis_dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.on("pageerror", lambda error: page.majlis_errors.append(str(error)))
-    yield page
-    context.close()
 
 
 @pytest.fixture
@@ -80,28 +58,3 @@ def demo_article(site):
     return make
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def second_origin(tmp_path):
-    """A static web server on 127.0.0.1 (another origin than the live server): ``second_origin.serve(name, html)``
-    writes a page and returns its URL; ``second_origin.origin`` is ``http://127.0.0.1:PORT``."""
-    handler = functools.partial(QuietHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    class Origin:
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
-
-        @staticmethod
-        def serve(name, html):
-            (tmp_path / name).write_text(html, encoding="utf-8")
-            return f"{Origin.origin}/{name}"
-
-    yield Origin
-    server.shutdown()
-    server.server_close()

@@ -7,10 +7,6 @@ own moderator, Dave, who must see nothing of site A. Charlie is a reader with an
 staff role. Erin moderates site A; her account is locked and holds an API token.
 """
 
-import functools
-import http.server
-import os
-import threading
 from datetime import timedelta
 
 import pytest
@@ -65,44 +61,13 @@ def chromium(browser):
 
 
 @pytest.fixture
-def tab(chromium):
-    """A page in a fresh context that counts dialogs (dismissed) and page errors."""
-    context = chromium.new_context()
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.dialogs, page.errors = [], []
-
-    def on_dialog(dialog):
-        page.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
+def tab(page):
+    """The shared recording page (tests/conftest.py), under the names this suite reads."""
+    page.dialogs, page.errors = page.majlis_dialogs, page.majlis_errors
+    return page
 
 
 @pytest.fixture
-def host_origin(tmp_path):
-    """A static server on 127.0.0.1 (another origin than the live server) for pages that embed the widget."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-
-    class Origin:
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
-
-        @staticmethod
-        def serve(name, html):
-            (tmp_path / name).write_text(html, encoding="utf-8")
-            return f"{Origin.origin}/{name}"
-
-    yield Origin
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def host_origin(second_origin):
+    """Another origin on 127.0.0.1 for pages that embed the widget (tests/conftest.py)."""
+    return second_origin
