@@ -2,8 +2,8 @@
 
     python benchmarks/learning_curve.py --data ../shared/data [--sites arabic-offensive-taxonomy,pars-off-fa]
 
-One held-out source plays a new site (it is never in the public training data: see
-``training.protocol``). 30% of its rows (by a stable hash of the text) are the site's evaluation
+One held-out source plays a new site (it is never in the public training data under the
+``sources`` protocol of ``training.protocol``, which this simulation therefore uses). 30% of its rows (by a stable hash of the text) are the site's evaluation
 set; the rest arrive in a fixed random order and its moderators decide them one by one: an
 offensive row is rejected as a personal attack, any other row approved. After 0, 500, 1,000 and
 2,000 decisions the classifier is retrained with ``train.run(..., decisions=...)`` (the held-out
@@ -29,8 +29,10 @@ from majlis.screening.classifier import Classifier
 from majlis.screening.features import get_fold
 from majlis.screening.training.calibrate import roc_auc
 from majlis.screening.training.data import read_csv_rows
+from majlis.screening.training.protocol import holdout
 
 STEPS = (0, 500, 1000, 2000)
+PROTOCOL = "sources"  # holds the simulated sites out whole; under "splits" they are training data
 
 
 def site_split(rows, seed=0):
@@ -60,6 +62,8 @@ def site_auc(model_dir, evaluation) -> float:
 
 
 def curve(data_dir: Path, site: str, steps=STEPS, seed=0) -> list[dict]:
+    if holdout(PROTOCOL).get(site, "") is not None:
+        raise SystemExit(f"{site} is not a whole held-out source of protocol {PROTOCOL!r}")
     rows = read_csv_rows(data_dir / site / f"{site}.csv", site)
     stream, evaluation = site_split(rows, seed)
     out = []
@@ -67,7 +71,8 @@ def curve(data_dir: Path, site: str, steps=STEPS, seed=0) -> list[dict]:
         with tempfile.TemporaryDirectory() as tmp:
             started = time.time()
             train.run(data_dir, out_dir=tmp, decisions=[decision(r) for r in stream[:k]],
-                      seed=seed, progress=False, held_out_only=True, with_calibration=False)
+                      seed=seed, progress=False, held_out_only=True, with_calibration=False,
+                      protocol=PROTOCOL)
             auc = site_auc(tmp, evaluation)
         out.append({"site": site, "lang": rows[0].lang, "decisions": k, "eval_rows": len(evaluation),
                     "roc_auc": round(auc, 4), "seconds": round(time.time() - started)})

@@ -43,11 +43,23 @@ csv.field_size_limit(sys.maxsize)
 
 
 def read_labelled_csv(path, split: str | None = None) -> tuple[list[dict], list[str]]:
-    """``(records, label_columns)``; records filtered to ``split`` when given."""
+    """``(records, label_columns)``; records filtered to ``split`` when given.
+
+    A CSV without a ``split`` column gets the official split of its source's original files where
+    ``training.data.SPLIT_FILES`` knows them (pars-off-fa: ``--split test`` is the authors' test set).
+    """
+    from majlis.screening.training.data import official_splits, split_key
+
+    path = Path(path)
     with open(path, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         labels = [c for c in reader.fieldnames if c in LABEL_TO_CATEGORY]
         records = [r for r in reader if (r.get("text") or "").strip()]
+        has_split = "split" in reader.fieldnames
+    splits = None if has_split else official_splits(path.parent, path.stem)
+    if splits:
+        for r in records:
+            r["split"] = splits.get(split_key(r["text"]), "")
     if split is not None:
         records = [r for r in records if r.get("split") == split]
     for r in records:

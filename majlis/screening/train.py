@@ -2,8 +2,9 @@
 
 Two fits, both deterministic for a given ``seed`` and data:
 
-1. the *held-out* fit: trained without the held-out sources of ``training.protocol``; scored on
-   them to measure ROC-AUC per head, source and language; then the whole engine (lexicons, rules
+1. the *held-out* fit: trained without the held-out rows of one protocol of ``training.protocol``
+   (``splits``, the official evaluation splits, by default; ``sources`` holds out whole sources);
+   scored on them to measure ROC-AUC per head, source and language; then the whole engine (lexicons, rules
    and this fit) screens them, and the policy thresholds (``calibration.json``) are chosen on the
    engine's scores of half of those rows (``training.engine_calibration``) and measured on the
    other half;
@@ -28,7 +29,7 @@ from majlis.screening.training import engine_calibration
 from majlis.screening.training.calibrate import roc_auc
 from majlis.screening.training.data import ALIASES, HEADS, load_sources, rows_from_decisions
 from majlis.screening.training.fit import featurize, fit_heads, inverse_document_frequency
-from majlis.screening.training.protocol import HOLDOUT, split_rows
+from majlis.screening.training.protocol import DEFAULT_PROTOCOL, holdout, split_rows
 
 CALIBRATION_FILE = "calibration.json"
 DECISION_WEIGHT = 3.0  # a site's own moderator decision counts this many public rows
@@ -36,7 +37,7 @@ DECISION_WEIGHT = 3.0  # a site's own moderator decision counts this many public
 
 def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, progress=True,
         holdout_dir=None, held_out_only=False, config: FeatureConfig | None = None,
-        with_calibration=True) -> dict:
+        with_calibration=True, protocol: str = DEFAULT_PROTOCOL) -> dict:
     """Train, calibrate and save; return a summary of sizes and held-out metrics.
 
     ``decisions`` is an iterable of ``{"text", "language", "labels": {category: 0/1}, "weight"}``
@@ -45,14 +46,16 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     held-out fit, which ``majlis evaluate --model`` can score honestly on the held-out sources.
     ``held_out_only`` skips the shipped fit and writes the held-out fit to ``out_dir`` (simulations).
     ``with_calibration=False`` skips screening the held-out rows for thresholds (simulations that
-    only measure ROC-AUC); the calibration file then holds no thresholds.
+    only measure ROC-AUC); the calibration file then holds no thresholds. ``protocol`` names the
+    held-out rows (``training.protocol.PROTOCOLS``); both fits record it in their metadata.
     """
     from tqdm import tqdm
 
     config = config or FeatureConfig()
+    holdout(protocol)  # an unknown protocol fails before the data are read
     rows = load_sources(Path(data_dir), sample=sample, seed=seed)
     site_rows = rows_from_decisions(decisions or (), DECISION_WEIGHT)
-    train, held = split_rows(rows)
+    train, held = split_rows(rows, protocol)
     all_rows = rows + site_rows
     total = len(train) + len(all_rows)
     with tqdm(total=total, desc="features", unit="row", disable=not progress) as bar:
@@ -70,18 +73,19 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
         metrics = held_out_metrics(held, scores)
         calibration = {"reject": {}, "approve": {}}
         if with_calibration:
-            model = Classifier(w, b, _meta("held-out fit", config, metrics, len(train)), idf)
+            meta = _meta("held-out fit", config, metrics, len(train), protocol)
+            model = Classifier(w, b, meta, idf)
             calibration = calibrate(held, model)
         held_dir = out_dir if held_out_only else holdout_dir
         if held_dir is not None:
             _save(Path(held_dir), w, b, idf, config, metrics, calibration, "held-out fit",
-                  len(train))
+                  len(train), protocol)
         if not held_out_only:
             w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
             _save(Path(out_dir), w, b, idf, config, metrics, calibration, "shipped fit",
-                  len(all_rows))
+                  len(all_rows), protocol)
     return {
-        "rows": len(all_rows), "train_rows_held_out_fit": len(train), "held_out_rows": len(held),
+        "protocol": protocol, "rows": len(all_rows), "train_rows_held_out_fit": len(train), "held_out_rows": len(held),
         "decisions": len(site_rows), "heads": stats, "held_out_auc": metrics,
         "calibration": calibration,
     }
@@ -97,7 +101,7 @@ def calibrate(held, model) -> dict:
     return calibration
 
 
-def _meta(kind, config, metrics, n_rows, weights=None, bias=None) -> dict:
+def _meta(kind, config, metrics, n_rows, protocol, weights=None, bias=None) -> dict:
     digest = "unsaved"
     if weights is not None:
         raw = weights.astype(np.float32).tobytes() + bias.tobytes()
@@ -109,13 +113,14 @@ def _meta(kind, config, metrics, n_rows, weights=None, bias=None) -> dict:
         "aliases": ALIASES,
         "features": config.to_dict(),
         "training_rows": n_rows,
-        "held_out_sources": {k: v or "all" for k, v in HOLDOUT.items()},
+        "protocol": protocol,
+        "held_out_sources": {k: v or "all" for k, v in holdout(protocol).items()},
         "held_out_auc": metrics,
     }
 
 
-def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_rows):
-    meta = _meta(kind, config, metrics, n_rows, weights, bias)
+def _save(directory, weights, bias, idf, config, metrics, calibration, kind, n_rows, protocol):
+    meta = _meta(kind, config, metrics, n_rows, protocol, weights, bias)
     save_model(directory, weights, bias, meta, idf)
     (directory / CALIBRATION_FILE).write_text(json.dumps(calibration, indent=2) + "\n")
 

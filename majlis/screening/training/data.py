@@ -1,7 +1,8 @@
 """Load the labelled CSVs of ``../shared/data`` and map their labels onto the classifier heads.
 
 Each source folder holds ``<name>/<name>.csv`` with columns ``text``, ``lang``, then 0/1 label columns
-and optionally ``split``. A missing column means the source does not annotate that label: the head
+and optionally ``split`` (or, for sources in ``SPLIT_FILES``, the official split of the original
+files, matched by text). A missing column means the source does not annotate that label: the head
 gets *no* label from that row (``None``), never a silent 0. Two rules add negatives safely:
 
 - a row labelled not offensive/toxic is negative for every abuse head (a clean comment is neither
@@ -25,6 +26,16 @@ SUB_COLUMNS = {"profanity": "profanity", "threat": "threat", "identity_abuse": "
 PROMOTION_NEGATIVE_WEIGHT = 0.3
 # A source larger than this many rows is down-weighted so no single corpus dominates a head.
 SOURCE_CAP = 15000
+# Official splits that a source's CSV does not carry but its original files do:
+# source -> ((split, file under the source folder, text column), ...). Rows are matched by text
+# (whitespace normalised, ``split_key``); a text in several files takes the LAST split listed, so
+# the held-out split wins; unmatched rows keep no split (they stay training rows).
+SPLIT_FILES = {
+    "pars-off-fa": (
+        ("train", "Pars-OFF Dataset/Pars-OFF/Pars-OFF_levela_train.csv", "tweet"),
+        ("test", "Pars-OFF Dataset/Pars-OFF/Pars-OFF_levela_test.csv", "tweet"),
+    ),
+}
 
 csv.field_size_limit(sys.maxsize)
 
@@ -78,6 +89,25 @@ def source_names(data_dir: Path) -> list[str]:
     return sorted(p.name for p in Path(data_dir).iterdir() if (p / f"{p.name}.csv").is_file())
 
 
+def split_key(text: str) -> str:
+    """The text as the split files are matched on: whitespace runs (and ``<LF>``) as one space."""
+    return " ".join(text.replace("<LF>", "\n").split())
+
+
+def official_splits(source_dir: Path, source: str) -> dict[str, str] | None:
+    """``{split_key(text): split}`` from the source's original split files (``SPLIT_FILES``), or
+    None when the source has none or they are missing."""
+    files = SPLIT_FILES.get(source, ())
+    if not files or not all((Path(source_dir) / rel).is_file() for _, rel, _ in files):
+        return None
+    out = {}
+    for split, rel, column in files:
+        with open(Path(source_dir) / rel, newline="", encoding="utf-8-sig") as fh:
+            for rec in csv.DictReader(fh):
+                out[split_key(rec[column] or "")] = split
+    return out
+
+
 def read_csv_rows(path: Path, source: str | None = None) -> list[Row]:
     """Rows of one CSV in the shared data format, labels mapped onto heads."""
     path = Path(path)
@@ -97,6 +127,10 @@ def read_csv_rows(path: Path, source: str | None = None) -> list[Row]:
                 Row(text, rec.get("lang") or "other", source, rec.get("split") or "",
                     labels, 1.0, head_weights)
             )
+    splits = None if "split" in reader.fieldnames else official_splits(path.parent, source)
+    if splits:
+        for row in out:
+            row.split = splits.get(split_key(row.text), "")
     return out
 
 
