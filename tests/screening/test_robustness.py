@@ -97,3 +97,66 @@ def test_it_still_rejects_a_slur_used_directly():
     verdict = screen("Shut up, you faggot.")
     assert verdict.decision == "reject"
     assert verdict.scores["identity_abuse"] >= 0.9
+
+
+# English threats and incitement (issue #4): phrases, so that reporting on violence is not hit.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("These traitors deserve to die.", "deserve to die"),
+        ("They should all be shot.", "should all be shot"),
+        ("Line them up against the wall.", "Line them up against the wall"),
+        ("Hang them all from the lampposts.", "Hang them all"),
+        ("Burn them alive.", "Burn them alive"),
+        ("Wipe them off the face of the earth.", "Wipe them off the face of the earth"),
+        ("We should wipe them out.", "should wipe them out"),
+        ("We must exterminate them all.", "must exterminate them"),
+        ("Just gas them and be done with it.", "Just gas them"),
+        ("They should be gassed like rats.", "should be gassed"),
+        ("Your days are numbered, journalist.", "Your days are numbered"),
+        ("I hope he dies in prison.", "hope he dies"),
+        ("I'll kill him if I see him.", "I'll kill him"),
+        ("String them up.", "String them up"),
+        ("Go hang yourself.", "Go hang yourself"),
+        ("We'll find you, don't worry.", "We'll find you"),
+        ("Someone should shoot that man.", "Someone should shoot"),
+        ("SHOULD ALL BE SH0T", "SHOULD ALL BE SH0T"),
+        ("shoot them aaaall", "shoot them aaaall"),
+    ],
+)
+def test_it_rejects_english_threats_and_incitement(text, phrase):
+    verdict = screen(text)
+    assert verdict.decision == "reject", verdict.to_dict()
+    reasons = [r for r in verdict.reasons if r.category == "threat" and r.source == "lexicon"]
+    assert [e.text for r in reasons for e in r.evidence] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police shot a man in the leg during the protest on Sunday.",
+        "The gunman shot three people before he was arrested.",
+        "The army shot down a drone over the border.",
+        "Nobody deserves to die like that, my thoughts are with the family.",
+        "He did not deserve to die in a police cell.",
+        "No one deserves to die for a phone.",
+        "The council wants to exterminate the termites in the old library.",
+        "Hang the pictures in the hall before the exhibition opens.",
+        "We should hang them all up to dry after the rain.",
+        "Saddam's regime tried to gas them all in Halabja in 1988.",
+        "The Anfal campaign set out to exterminate them, the court found.",
+        "Militants cut their heads off and filmed it, the report says.",
+        "Be careful on the ice or you will break your neck.",
+        "Take the ladders and hang them from the ceiling hooks.",
+        "The senator said the bill should be killed in committee.",
+        "Climate change could wipe them out within a decade, the scientists warn.",
+        "The film should be shot in Erbil next spring.",
+        "Kill them all with kindness, my grandmother used to say.",
+        "They were executed by firing squad in 1988, historians say.",
+        "The bombing killed twelve people and wounded forty.",
+    ],
+)
+def test_it_does_not_read_reporting_on_violence_as_a_threat(text):
+    verdict = screen(text)
+    assert not [r for r in verdict.reasons if r.source == "lexicon"], verdict.to_dict()
+    assert verdict.decision != "reject"

@@ -1,0 +1,208 @@
+"""The team-written Kurdish lexicons (lexicons/kmr.tsv, ckb.tsv): what they catch, through the
+spellings readers type, and the innocent Kurdish they leave alone.
+
+The sentences here are written for these tests, not taken from the Kurdish evaluation sets.
+"""
+
+import pytest
+
+from majlis.screening import screen
+from majlis.screening.lexicon import find, load_terms
+from majlis.screening.normalize import normalize
+
+ABUSE = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse")
+
+
+def categories(text, lang):
+    return {h.category for h in find(normalize(text), lang)}
+
+
+@pytest.mark.parametrize("lang", ["kmr", "ckb"])
+def test_it_ships_a_kurdish_lexicon_covering_every_abuse_category(lang):
+    terms = load_terms(lang)
+    assert len(terms) >= 250
+    assert {t.category for t in terms} >= set(ABUSE) | {"promotion"}
+    identity = {t.subtype for t in terms if t.category == "identity_abuse"}
+    assert identity >= {"ethnic", "religious", "sexism", "homophobia", "xenophobia", "racism"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, category",
+    [
+        # Kurmanji, Hawar spelling and the same words typed without circumflexes and cedillas
+        ("kmr", "Pîço, te çi got?", "personal_attack"),
+        ("kmr", "Kurê kerê, dev ji me berde.", "personal_attack"),
+        ("kmr", "kure kere dev ji me berde", "personal_attack"),
+        ("kmr", "Tu gewadê herî mezin î.", "personal_attack"),
+        ("kmr", "Ev rojnamevan bêmejî ye.", "personal_attack"),
+        ("kmr", "ev rojnamevan bemeji ye", "personal_attack"),
+        ("kmr", "Tu heramzadeyek î.", "personal_attack"),
+        ("kmr", "bêxîret, tu çi dizanî", "personal_attack"),
+        ("kmr", "kuciko, here", "personal_attack"),
+        ("kmr", "dayka te bigem", "profanity"),
+        ("kmr", "diya te digim", "profanity"),
+        ("kmr", "Xwişka te bigêm.", "profanity"),
+        ("kmr", "quzê dayika te", "profanity"),
+        ("kmr", "Ez ê te bixeniqînim.", "threat"),
+        ("kmr", "ez e te bikutim", "threat"),
+        ("kmr", "Ez dizanim mala te li ku ye, li benda min be.", "threat"),
+        ("kmr", "Tu yê bimirî.", "threat"),
+        ("kmr", "Divê werin kuştin hemû.", "threat"),
+        ("kmr", "Em ê te bişewitînin.", "threat"),
+        ("kmr", "Erebên qirêj, herin welatê xwe.", "identity_abuse"),
+        ("kmr", "tirken pis", "identity_abuse"),
+        ("kmr", "Cihûyê pîs.", "identity_abuse"),
+        ("kmr", "Jin kêmaqil in, dengê wan nabe.", "identity_abuse"),
+        ("kmr", "Cihê jinê mitbex e.", "identity_abuse"),
+        ("kmr", "Jin qehpe ne.", "identity_abuse"),
+        ("kmr", "Koçberên pîs bila herin.", "identity_abuse"),
+        ("kmr", "tu qunekî", "identity_abuse"),
+        # Sorani, with its own letters and typed without them (ڕ->ر, ێ->ی, ۆ->و, ڵ->ل)
+        ("ckb", "قوزەڵقورت، ئەمە چییە", "profanity"),
+        ("ckb", "دایکتان دەگێم", "profanity"),
+        ("ckb", "خوشکت بگیم", "profanity"),
+        ("ckb", "ئەی ناکەس، شەرم بکە", "personal_attack"),
+        ("ckb", "تۆ بێغیرەتیت", "personal_attack"),
+        ("ckb", "ئەو زۆڵە هیچ نازانێت", "personal_attack"),
+        ("ckb", "کوڕە سەگ بڕۆ", "personal_attack"),
+        ("ckb", "کوره سهگ برو", "personal_attack"),
+        ("ckb", "ئەم ڕۆژنامەنووسە ئەحمەقە", "personal_attack"),
+        ("ckb", "ئەو دەبەنگە قسە دەکات", "personal_attack"),
+        ("ckb", "قەوادی بێشەرەف", "personal_attack"),
+        ("ckb", "بێڕەگەزی پیس", "personal_attack"),
+        ("ckb", "دەتدۆزمەوە", "threat"),
+        ("ckb", "دەزانم ماڵت لە کوێیە", "threat"),
+        ("ckb", "دەزانم مالت لە کوییە", "threat"),
+        ("ckb", "لێت دەدەم", "threat"),
+        ("ckb", "دەتسووتێنم", "threat"),
+        ("ckb", "پێویستە بکوژرێن هەموویان", "threat"),
+        ("ckb", "خوینت دەریژم", "threat"),
+        ("ckb", "عەرەب سەگن", "identity_abuse"),
+        ("ckb", "جوولەکەی پیس", "identity_abuse"),
+        ("ckb", "ڕافیزییەکان", "identity_abuse"),
+        ("ckb", "ژنان قەحبەن", "identity_abuse"),
+        ("ckb", "هاوڕەگەزبازی پیس", "identity_abuse"),
+        ("ckb", "پەنابەرەکان دەربکەن", "identity_abuse"),
+        ("ckb", "رەشی پیس", "identity_abuse"),
+    ],
+)
+def test_it_finds_kurdish_terms(lang, text, category):
+    assert category in categories(text, lang)
+
+
+@pytest.mark.parametrize(
+    "accented, plain",
+    [
+        ("ez ê te bikujim", "ez e te bikujim"),
+        ("ezê te bikujim", "eze te bikujim"),
+        ("divê bên kuştin", "dive ben kustin"),
+        ("erebên pîs", "ereben pis"),
+        ("bêmejî", "bemeji"),
+    ],
+)
+def test_a_kurmanji_term_is_found_with_and_without_its_marks(accented, plain):
+    found = categories(accented, "kmr")
+    assert found & set(ABUSE)
+    assert categories(plain, "kmr") == found
+
+
+# (language, sentence template, category, obfuscated forms of one lexicon term)
+KURDISH_OBFUSCATIONS = [
+    ("kmr", "{}, tu çi dibêjî?", "personal_attack", ["pîço", "PÎÇO", "pîîîço", "pî\u200bço", "p.î.ç.o"]),
+    ("kmr", "Rojnamevan, {}.", "threat",
+     ["ez ê te bixeniqînim", "EZ Ê TE BIXENIQÎNIM", "ez e te bixeniqinim", "ez ê te bixen1qînim",
+      "ez ê te bixeniqîîînim"]),
+    ("ckb", "{} بڕۆ", "personal_attack", ["زۆڵ", "زۆــڵ", "زۆ\u200bڵ", "زۆڵڵڵ", "زَۆڵ"]),
+    ("ckb", "{} ئەی خائینە", "threat",
+     ["دەتسووتێنم", "دهتسووتێنم", "دەتسووتـــێنم", "دەت\u200bسووتێنم", "دەتسووووتێنم", "دەتسوتینم"]),
+]
+
+
+def _cases():
+    for lang, template, category, forms in KURDISH_OBFUSCATIONS:
+        for form in forms:
+            yield pytest.param(template, category, form, id=f"{lang}-{category}-{form!r}")
+
+
+@pytest.mark.parametrize("template, category, form", list(_cases()))
+def test_it_sees_through_kurdish_obfuscation_and_points_at_the_written_form(template, category, form):
+    text = template.format(form)
+    verdict = screen(text)
+    reasons = [r for r in verdict.reasons if r.category == category and r.source == "lexicon"]
+    assert reasons, verdict.to_dict()
+    spans = [e for r in reasons for e in r.evidence]
+    assert all(text[e.start:e.end] == e.text for e in spans)
+    assert any(e.text == form for e in spans), [e.text for e in spans]
+    assert verdict.scores[category] >= 0.7
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # Kurmanji: words that contain, or are close to, listed terms; news about violence and groups
+        ("kmr", "Piçek bisekine, ez ê piştî nîvro werim."),  # piçek: "a little" (not pîç)
+        ("kmr", "Zarokê piçûk li nexweşxaneyê ye."),  # piçûk: "small"
+        ("kmr", "Kirêya xaniyan li Amedê pir bilind bûye."),  # kirê: "rent" (not kîr)
+        ("kmr", "Min kir û ez ê dîsa bikim."),
+        ("kmr", "Ga û mî li gund in, kerî pez li çiya ye."),
+        ("kmr", "Ez ê te bibînim sibê li kafeyê."),  # "I'll see you tomorrow"
+        ("kmr", "Zarokên bêbav ên şer alîkarî dixwazin."),  # fatherless children of the war
+        ("kmr", "Kêra mitbexê li ser maseyê ye."),
+        ("kmr", "Hikûmet bêaqilî kir ku bac zêde kir, divê wezîr îstifa bike."),
+        ("kmr", "Qirkirina Helepçeyê nayê jibîrkirin."),
+        ("kmr", "Daîşê dixwest hemû Êzîdiyan bikuje."),
+        ("kmr", "Polîsan li xwepêşanderan gule reşandin û yek mir."),
+        ("kmr", "Cihû, Xiristiyan û Misilman li vî bajarî bi hev re dijîn."),
+        ("kmr", "Koçberên ji Sûriyê hatin bi cih kirin û penaber li kampê ne."),
+        ("kmr", "Mala wî şewitî û malbat bêkes ma."),
+        ("kmr", "Jin di hilbijartinê de deng didin û cihê wan di parlementoyê de ye."),
+        # Sorani
+        ("ckb", "کەرە و پەنیر لە بازاڕ گران بووە"),  # کەرە: "butter"
+        ("ckb", "پۆلیس گوللەی لە خۆپیشاندەران نا و کەسێک کوژرا"),
+        ("ckb", "داعش دەیویست هەموو ئێزیدییەکان بکوژێت"),
+        ("ckb", "پەنابەرانی سووری لە کەمپەکان ژیانێکی سەخت دەژین"),
+        ("ckb", "جوولەکە و مەسیحی و موسڵمان لەم شارە پێکەوە دەژین"),
+        ("ckb", "ئەم بڕیارە ناکەسایەتییە و ناڕەوایە"),  # contains ناکەس
+        ("ckb", "سەگێکی هار لە گوندەکە منداڵێکی گەست"),
+        ("ckb", "بەرازی کێوی کێڵگەکانی وێران کرد"),
+        ("ckb", "زەنگی قوتابخانە لێیدا"),
+        ("ckb", "لە ڕاپۆرتەکەدا هاتووە کە لەشفرۆشی زیادی کردووە"),
+        ("ckb", "دەبەنگی مەکە و باش بیر بکەوە"),  # "don't act foolish": the noun, not a name-call
+        ("ckb", "ئەحمەد و عەلی هاتنەوە"),
+        ("ckb", "زۆلەیخا لە زانکۆ دەخوێنێت"),  # a name starting like زۆل
+        ("ckb", "ئافرەتان لە هەڵبژاردن دەنگ دەدەن و جێگەیان لە پەرلەمانە"),
+    ],
+)
+def test_it_leaves_innocent_kurdish_alone(lang, text):
+    assert not categories(text, lang) & set(ABUSE), [(h.category, h.text) for h in find(normalize(text), lang)]
+    verdict = screen(text)
+    assert not [r for r in verdict.reasons if r.source == "lexicon"], verdict.to_dict()
+
+
+@pytest.mark.parametrize(
+    "lang, word",
+    [
+        # Absent on purpose (see the header of each file): innocent senses in news comments.
+        ("kmr", "kir"), ("kmr", "kirê"), ("kmr", "ga"), ("kmr", "bêbav"), ("kmr", "bêşerm"),
+        ("kmr", "kûçik"), ("kmr", "ker"), ("kmr", "dîn"), ("kmr", "xayîn"),
+        ("ckb", "کەرە"), ("ckb", "سۆزانی"), ("ckb", "لەشفرۆش"), ("ckb", "بەراز"), ("ckb", "سەگ"),
+        ("ckb", "کەر"), ("ckb", "جاش"), ("ckb", "خائن"), ("ckb", "زەنگی"),
+    ],
+)
+def test_words_with_innocent_senses_stay_out_of_the_kurdish_lexicons(lang, word):
+    assert not categories(word, lang) & set(ABUSE)
+
+
+def test_latin_sorani_phrases_are_found_whatever_language_is_detected():
+    # Latin-script text is never detected as ckb, so Sorani typed in Latin relies on phrases
+    # (which cross languages) and on the Sorani Latin words also listed in kmr.tsv.
+    verdict = screen("kuri sag, boche wa dakay")
+    assert any(r.category == "personal_attack" and r.source == "lexicon" for r in verdict.reasons)
+    assert "personal_attack" in categories("to gawji", "kmr")
+
+
+def test_a_kurdish_slur_named_as_a_word_goes_to_a_human():
+    text = "پەرلەمانتارەکە وشەی «ڕافیزی» بەکارهێنا و داوای لێبووردنی کرد."
+    verdict = screen(text)
+    assert verdict.decision == "review"
+    assert 0.5 <= verdict.scores["identity_abuse"] < 0.9
