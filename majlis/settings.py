@@ -10,6 +10,7 @@ from pathlib import Path
 
 from majlis.lib import database_url, languages
 from majlis.lib.env import env_bool, env_int, env_list, env_str
+from majlis.lib.metrics import allowed_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("MAJLIS_DATA_DIR", "./majlis-data")).resolve()
@@ -155,6 +156,16 @@ MAJLIS_NAME_MAX_LENGTH = env_int("MAJLIS_NAME_MAX_LENGTH", 80, minimum=1, maximu
 MAJLIS_IP_RETENTION_DAYS = env_int("MAJLIS_IP_RETENTION_DAYS", 30)
 MAJLIS_TRUSTED_PROXIES = env_list("MAJLIS_TRUSTED_PROXIES", [])
 MAJLIS_CLAIM_MINUTES = env_int("MAJLIS_CLAIM_MINUTES", 5, minimum=1)
+# Readers' data-rights requests (/my-data/) per email address and per address network, per hour; 0 = off.
+MAJLIS_RIGHTS_LIMIT_PER_EMAIL = env_int("MAJLIS_RIGHTS_LIMIT_PER_EMAIL", 3)
+MAJLIS_RIGHTS_LIMIT_PER_IP = env_int("MAJLIS_RIGHTS_LIMIT_PER_IP", 10)
+# Articles the widget may register from page URLs, per site per hour; 0 = no cap.
+MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR = env_int("MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR", 200)
+# A webhook delivery still "sending" after this long was interrupted (worker killed); it is retried.
+MAJLIS_WEBHOOK_LEASE_SECONDS = env_int("MAJLIS_WEBHOOK_LEASE_SECONDS", 300, minimum=60)
+# /metrics: a bearer token, and/or the client networks allowed to scrape it (empty: anyone who reaches it).
+MAJLIS_METRICS_TOKEN = env_str("MAJLIS_METRICS_TOKEN", "") or ""
+MAJLIS_METRICS_ALLOW = allowed_networks("MAJLIS_METRICS_ALLOW", env_list("MAJLIS_METRICS_ALLOW", []))
 MAJLIS_LOGIN_MAX_FAILURES = env_int("MAJLIS_LOGIN_MAX_FAILURES", 5, minimum=1)
 MAJLIS_SCREEN_ON_SUBMIT = env_bool("MAJLIS_SCREEN_ON_SUBMIT", True)
 MAJLIS_JSON_LOGS = env_bool("MAJLIS_JSON_LOGS", False)

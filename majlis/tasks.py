@@ -47,6 +47,14 @@ def deliver_webhook(delivery_id: int) -> str:
 
 
 @task()
+def recover_webhooks() -> int:
+    """Retry webhook deliveries left "sending" past their lease by a worker that died; returns how many."""
+    from majlis.webhooks.delivery import recover_stale
+
+    return len(recover_stale())
+
+
+@task()
 def rescreen(comment_ids: list[int]) -> int:
     """Screen these comments again with the installed model; returns how many were updated."""
     from majlis.comments.rescreen import rescreen_comments
@@ -85,6 +93,18 @@ def prune_task_results() -> str:
     return out.getvalue().strip()
 
 
+@task()
+def prune_rate_limits() -> int:
+    """Delete rate-limit hits older than any limit's window (majlis.lib.limits); returns how many."""
+    from majlis.lib.limits import prune
+
+    return prune()
+
+
 TASK_RESULT_DAYS = 14
-# Tasks the worker schedules itself, with how often: (task, seconds between runs).
-PERIODIC = ((prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600), (prune_task_results, 24 * 3600))
+# Tasks the worker schedules itself, with how often: (task, seconds between runs). The worker
+# looks every 5 minutes (worker.CHECK_EVERY), so recover_webhooks runs at each look.
+PERIODIC = (
+    (prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600), (prune_task_results, 24 * 3600),
+    (recover_webhooks, 240), (prune_rate_limits, 6 * 3600),
+)

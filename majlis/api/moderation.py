@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja import Status as Answer  # an HTTP status with its body (Status is the comment's)
 from ninja.security import HttpBearer
@@ -42,9 +43,10 @@ def queue(request, filters: Query[QueueFilters]):
     """The token holder's queue, as in the workspace: their sites and languages, comments a colleague
     is reviewing left out, ``order`` ``violation`` (default) or ``age``."""
     if filters.category and filters.category not in CODES:
-        return Answer(422, {"detail": f"Unknown category {filters.category!r}; use one of {', '.join(CODES)}."})
+        return Answer(422, {"detail": _("Unknown category %(category)s; use one of %(codes)s.") % {
+            "category": repr(filters.category), "codes": ", ".join(CODES)}})
     if filters.order not in queue_service.ORDERS:
-        return Answer(422, {"detail": "order must be violation or age."})
+        return Answer(422, {"detail": _("The order must be violation or age.")})
     comments = queue_service.pending_for(request.user, filters.dict(exclude={"limit"}))
     total = comments.count()
     rows = comments.select_related("article")[: max(1, min(filters.limit, 1000))]
@@ -81,7 +83,7 @@ def queue_item(comment: Comment) -> dict:
 )
 def decision(request, comment_id: int, payload: schemas.DecisionIn):
     if not visible_comments(request.user).filter(pk=comment_id).exists():
-        return Answer(404, {"detail": "Not found."})
+        return Answer(404, {"detail": _("Not found.")})
     try:
         outcome = decide(comment_id, payload.action, reason=payload.reason or "", note=payload.note, moderator=request.user)
     except DecisionError as exc:

@@ -148,7 +148,8 @@ def comments_preflight(request, slug: str):
 
 @router.get(
     "/widget/article",
-    response={200: schemas.WidgetArticle, 403: schemas.Message, 404: schemas.Message, 422: schemas.Message},
+    response={200: schemas.WidgetArticle, 403: schemas.Message, 404: schemas.Message, 422: schemas.Message,
+              429: schemas.Message},
     summary="The widget's article, by slug or by page URL (registered on first sight for allowed origins)",
 )
 @decorate_view(cross_origin(embedding_origins))
@@ -162,6 +163,9 @@ def widget_article(request, slug: str = "", url: str = "", title: str = "", lang
             )
         except widget.NotAllowed:
             return Answer(403, {"detail": translation.gettext("This website is not allowed to use these comments.")})
+        except widget.TooManyNew:
+            return Answer(429, {"detail": translation.gettext(
+                "Too many new pages have been registered for this website in the past hour. Please try again later.")})
     else:
         return Answer(422, {"detail": translation.gettext("Name the article by slug or by page URL.")})
     if article is None:

@@ -10,20 +10,29 @@ becomes ``withdrawn`` and the name, email, text, address prefix and fingerprint 
 row stays, so counts, statistics and the audit log still add up, and a ``withdraw`` entry in the
 audit log records when and why. A comment that was public leaves the public list at once (its
 article's ``public_version`` is bumped, which changes the list's ETag).
+
+Asking sends an email, so it is rate-limited (``may_ask``): per email address and per network the
+request comes from (``MAJLIS_RIGHTS_LIMIT_PER_EMAIL`` and ``..._PER_IP`` an hour), counted for
+every request whether or not the address has comments, so the refusal tells nothing either.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from majlis.comments.models import Comment, Status
+from majlis.lib import limits, net
 from majlis.moderation.models import Action, Decision
 from majlis.publications.models import Article
 
 SALT = "majlis.comments.rights"
 LINK_HOURS = 24
 ACTIONS = ("export", "erase")
+ASK_WINDOW = timedelta(hours=1)
 
 
 class BadLink(Exception):
@@ -44,6 +53,15 @@ def read_token(token: str, max_age: int | None = None) -> tuple[str, str]:
     if data.get("a") not in ACTIONS or not data.get("e"):
         raise BadLink("incomplete token")
     return data["e"], data["a"]
+
+
+def may_ask(email: str, ip: str) -> bool:
+    """Count one request for a link to ``email`` from ``ip``; False (nothing counted) when the
+    address or the sender's network (/24, /48) has asked too often within ``ASK_WINDOW``."""
+    return limits.allow(
+        (limits.Rate("rights-email", settings.MAJLIS_RIGHTS_LIMIT_PER_EMAIL, ASK_WINDOW), email.strip().lower()),
+        (limits.Rate("rights-network", settings.MAJLIS_RIGHTS_LIMIT_PER_IP, ASK_WINDOW), net.truncate(ip)),
+    )
 
 
 def comments_of(email: str):

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _, gettext_lazy
 
 from majlis.comments import rights
+from majlis.lib import net
 
 
 class RightsForm(forms.Form):
@@ -30,10 +31,21 @@ def ask(request):
     form = RightsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email, action = form.cleaned_data["email"], form.cleaned_data["action"]
+        if not rights.may_ask(email, net.client_ip(request)):
+            return too_many(request, form)
         if rights.comments_of(email).exists():
             send_link(request, email, action)
         return render(request, "rights/sent.html", {"hours": rights.LINK_HOURS})
     return render(request, "rights/ask.html", {"form": form})
+
+
+def too_many(request, form):
+    """429, with the form as the reader filled it in."""
+    refusal = _("Too many links have been requested for this email address or from your network in the past hour. "
+                "Please try again later.")
+    response = render(request, "rights/ask.html", {"form": form, "refusal": refusal}, status=429)
+    response["Retry-After"] = str(int(rights.ASK_WINDOW.total_seconds()))
+    return response
 
 
 def send_link(request, email: str, action: str) -> None:

@@ -4,14 +4,21 @@
 form on any page through the JSON API. It names its article by slug or by the page's URL; a URL
 seen for the first time becomes an Article of the site that allows that URL's origin, titled with
 the page's title. Its strings come from the same gettext catalogue as the pages, served as JSON.
+
+Registration happens on a GET that anyone can send (a request without ``Origin`` passes the
+origin rule), and every distinct query string is a distinct page, so a script could invent URLs on
+an allowed origin by the thousand. ``MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR`` caps how many articles
+a site gains that way per hour (``TooManyNew``); pages already registered are always answered.
 """
 
 import hashlib
 import re
+from datetime import timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -90,11 +97,27 @@ class NotAllowed(Exception):
     """The URL's origin is not allowed by any site, or the calling page is not on that origin."""
 
 
+class TooManyNew(Exception):
+    """The site registered ``MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR`` articles from page URLs within the hour."""
+
+
+NEW_WINDOW = timedelta(hours=1)
+
+
+def registered_recently(site: Site, now=None) -> int:
+    """How many articles the widget registered for ``site`` within ``NEW_WINDOW``: those of the
+    window whose slug is the one ``slug_for`` gives their URL (articles made by hand have others)."""
+    now = now or timezone.now()
+    rows = Article.objects.filter(site=site, published_at__gt=now - NEW_WINDOW, published_at__lte=now).exclude(url="")
+    return sum(1 for slug, url in rows.values_list("slug", "url") if slug == slug_for(url))
+
+
 def register(url: str, *, title: str = "", lang: str = "", caller_origin: str = "", own_origin: str = "") -> Article:
     """Return the Article for a page URL, creating it on first sight.
 
     Raises NotAllowed unless a site allows the URL's origin and the caller (the ``Origin`` of the
-    request, when it has one) is that origin or this server itself.
+    request, when it has one) is that origin or this server itself; TooManyNew when the URL is new
+    and the site is at its hourly cap (requests racing at the cap may pass it by one or two).
     """
     canonical = page_url(url)
     origin = origin_of(canonical)
@@ -104,7 +127,12 @@ def register(url: str, *, title: str = "", lang: str = "", caller_origin: str = 
     if site is None:
         raise NotAllowed(origin)
     existing = Article.objects.filter(site=site, url=canonical).first()
-    return existing or create(site, canonical, title, lang)
+    if existing:
+        return existing
+    cap = settings.MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR
+    if cap and registered_recently(site) >= cap:
+        raise TooManyNew(site.pk)
+    return create(site, canonical, title, lang)
 
 
 def create(site: Site, url: str, title: str, lang: str) -> Article:

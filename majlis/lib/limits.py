@@ -10,12 +10,20 @@
   bodies are left to Django's forms, which refuse NUL per field with a translated message.
 
 Answers are JSON under ``/api/`` and plain text elsewhere.
+
+``allow()`` (below) is the rate limiter for actions that leave no row of their own to count (the
+comment submission chain counts stored comments instead): a data-rights request, for example.
 """
 
+import hashlib
+import hmac
 import re
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # A JSON \u0000 escape, not preceded by an escaped backslash (``"\\u0000"`` is the text \u0000).
@@ -60,3 +68,52 @@ class RequestLimitsMiddleware:
 
     def __call__(self, request):
         return _too_large(request) or _nul(request) or self.get_response(request)
+
+
+# ---- Rate limits on actions (a data-rights email, ...), shared by every process and node ----
+#
+# Each counted action is a row (``majlis.models.RateLimitHit``) keyed by an HMAC of the limit's
+# scope and the value limited (an email address, a network), so the table holds no address in
+# clear. Counting, then inserting, is not atomic: requests racing at the very limit may pass it by
+# one or two, which a limit against abuse can afford.
+
+LONGEST_WINDOW = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most ``limit`` actions per ``window`` for each value of ``scope``; a limit of 0 is off."""
+
+    scope: str
+    limit: int
+    window: timedelta
+
+    def __post_init__(self):
+        assert self.window <= LONGEST_WINDOW, "prune() keeps hits for LONGEST_WINDOW only"
+
+
+def hit_key(scope: str, value: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{scope}\0{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def allow(*checks: tuple[Rate, str], now=None) -> bool:
+    """Count one action against each ``(rate, value)`` and return True; or, when any value has
+    reached its rate's limit within the window, count nothing and return False (so refused
+    requests do not keep a limit closed). Empty values and rates of 0 are not checked."""
+    from majlis.models import RateLimitHit
+
+    now = now or timezone.now()
+    keys = [(rate, hit_key(rate.scope, value)) for rate, value in checks if rate.limit and value]
+    for rate, key in keys:
+        if RateLimitHit.objects.filter(key=key, created_at__gt=now - rate.window).count() >= rate.limit:
+            return False
+    RateLimitHit.objects.bulk_create([RateLimitHit(key=key, created_at=now) for _, key in keys])
+    return True
+
+
+def prune(now=None) -> int:
+    """Delete the hits older than ``LONGEST_WINDOW`` (the worker's periodic task); returns how many."""
+    from majlis.models import RateLimitHit
+
+    deleted, _ = RateLimitHit.objects.filter(created_at__lt=(now or timezone.now()) - LONGEST_WINDOW).delete()
+    return deleted

@@ -12,19 +12,23 @@ process of one node, still sees the truth:
   the processes still alive on that node. A restarted worker starts from zero, which Prometheus
   reads as a counter reset (``rate()`` handles it). With several nodes, scrape each node.
 
-Set ``MAJLIS_METRICS_TOKEN`` to require ``Authorization: Bearer <token>``; otherwise keep
-``/metrics`` off the public internet (the nginx example in ``deploy/`` allows it from the local
-network only).
+Access: ``MAJLIS_METRICS_ALLOW`` (client networks) and ``MAJLIS_METRICS_TOKEN`` (``Authorization:
+Bearer <token>``, compared in constant time) each restrict ``/metrics`` when set, both when both
+are: another network gets 403, a missing or wrong token 401. With neither, keep ``/metrics`` off
+the public internet in the proxy (the nginx example in ``deploy/`` allows the local network only).
 """
 
 import hmac
+import ipaddress
 import json
 import os
 import threading
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 FLUSH_SECONDS = 5.0
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -181,14 +185,55 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def view(request):
-    """``GET /metrics``: the Prometheus text exposition."""
-    from django.http import HttpResponse
+def allowed_networks(name: str, values: list[str]) -> list[str]:
+    """Check a setting's list of networks (``10.0.0.0/8``, ``::1``) at startup; return them normalized."""
+    try:
+        return [str(ipaddress.ip_network(value, strict=False)) for value in values]
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} holds {exc}: list networks such as 10.0.0.0/8 or ::1, comma-separated.") from None
 
-    token = os.environ.get("MAJLIS_METRICS_TOKEN", "")
-    given = request.headers.get("Authorization", "")
-    if token and not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-        return HttpResponse("A valid metrics token is required.\n", status=401, content_type="text/plain")
+
+@lru_cache(maxsize=8)
+def _networks(values: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(value, strict=False) for value in values)
+
+
+def from_allowed_network(request) -> bool:
+    """Whether the client (``net.client_ip``: behind a trusted proxy, the forwarded address) is allowed."""
+    from majlis.lib import net
+
+    allowed = settings.MAJLIS_METRICS_ALLOW
+    if not allowed:
+        return True
+    try:
+        address = ipaddress.ip_address(net.client_ip(request))
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(tuple(allowed)))
+
+
+def has_token(request) -> bool:
+    """Whether the request carries ``Authorization: Bearer <MAJLIS_METRICS_TOKEN>`` (or no token is set)."""
+    token = settings.MAJLIS_METRICS_TOKEN
+    if not token:
+        return True
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    expected = token.encode()
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), expected)
+
+
+def view(request):
+    """``GET /metrics``: the Prometheus text exposition, to the allowed networks and token holders."""
+    from django.http import HttpResponse
+    from django.utils.translation import gettext as _
+
+    plain = "text/plain; charset=utf-8"
+    if not from_allowed_network(request):
+        return HttpResponse(_("Metrics are not available from this network.") + "\n", status=403, content_type=plain)
+    if not has_token(request):
+        response = HttpResponse(_("A valid metrics token is required.") + "\n", status=401, content_type=plain)
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
     response = HttpResponse(render(), content_type="text/plain; version=0.0.4; charset=utf-8")
     response["Cache-Control"] = "no-store"
     return response

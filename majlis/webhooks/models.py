@@ -56,6 +56,9 @@ class Delivery(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # When a worker claimed the delivery for the attempt in flight (status "sending"): a claim
+    # older than MAJLIS_WEBHOOK_LEASE_SECONDS belongs to a worker that died (delivery.recover_stale).
+    sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
     last_status_code = models.PositiveIntegerField(_("last HTTP status"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
@@ -65,6 +68,7 @@ class Delivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "sending_since"], name="webhooks_delivery_stale_idx")]
 
     def __str__(self):
         return f"{self.event} -> {self.endpoint_id} ({self.status})"

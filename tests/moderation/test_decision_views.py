@@ -71,7 +71,7 @@ def test_it_gives_a_lease_back(client_for, bob, threat_ar):
 def test_it_decides_a_selection_and_skips_what_is_not_the_moderators(client_for, bob, threat_ar, polite_ar, polite_en):
     response = client_for(bob).post("/moderation/bulk/", {"ids": [threat_ar.pk, polite_ar.pk, polite_en.pk], "action": "approve"}, follow=True)
     html = response.content.decode()
-    assert "Approved 2 comments." in html and "1 selected comments were skipped" in html
+    assert "Approved 2 comments." in html and "1 selected comment was skipped" in html
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert statuses == {threat_ar.pk: Status.APPROVED, polite_ar.pk: Status.APPROVED, polite_en.pk: Status.PENDING}
 

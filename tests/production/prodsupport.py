@@ -119,7 +119,10 @@ def postgres_url() -> str | None:
 
 
 class Receiver(ThreadingHTTPServer):
-    """A webhook receiver on 127.0.0.1 that records every request (headers and body)."""
+    """A webhook receiver on 127.0.0.1 that records every request (headers and body).
+
+    Clear ``answering`` to keep senders waiting for the answer (a POST in flight) until it is set.
+    """
 
     daemon_threads = True
 
@@ -127,6 +130,8 @@ class Receiver(ThreadingHTTPServer):
         self.requests: list[dict] = []
         self.status = status
         self.lock = threading.Lock()
+        self.answering = threading.Event()
+        self.answering.set()
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(handler):
@@ -134,6 +139,7 @@ class Receiver(ThreadingHTTPServer):
                 with self.lock:
                     self.requests.append({"headers": dict(handler.headers), "body": body})
                     status = self.status
+                self.answering.wait()
                 handler.send_response(status)
                 handler.send_header("Content-Length", "0")
                 handler.end_headers()

@@ -4,6 +4,7 @@ import json
 import os
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from majlis.comments.models import Comment
 from majlis.lib import metrics
@@ -60,11 +61,60 @@ def test_it_adds_up_live_processes_and_forgets_dead_ones(metrics_dir):
     assert not (metrics_dir / "999999999.json").exists()
 
 
-def test_it_requires_the_token_when_one_is_set(client, db, metrics_dir, monkeypatch):
-    monkeypatch.setenv("MAJLIS_METRICS_TOKEN", "t0ken")
+def test_it_requires_the_token_when_one_is_set(client, db, metrics_dir, settings):
+    settings.MAJLIS_METRICS_TOKEN = "t0ken"
 
-    assert client.get("/metrics").status_code == 401
+    refused = client.get("/metrics")
+
+    assert refused.status_code == 401 and refused["WWW-Authenticate"].startswith("Bearer")
+    assert b"majlis_queue_depth" not in refused.content
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer t0ken").status_code == 200
+    assert client.get("/metrics", HTTP_AUTHORIZATION="bearer t0ken").status_code == 200  # the scheme is case-insensitive
+
+
+@pytest.mark.parametrize("header", ["Bearer t0ke", "Bearer t0kenn", "Basic t0ken", "t0ken", "Bearer ", "Bearer  "])
+def test_it_refuses_a_wrong_token(client, db, metrics_dir, settings, header):
+    settings.MAJLIS_METRICS_TOKEN = "t0ken"
+
+    assert client.get("/metrics", HTTP_AUTHORIZATION=header).status_code == 401
+
+
+def test_it_is_open_when_no_token_and_no_network_is_set(client, db, metrics_dir, settings):
+    settings.MAJLIS_METRICS_TOKEN, settings.MAJLIS_METRICS_ALLOW = "", []
+
+    assert client.get("/metrics").status_code == 200
+
+
+def test_it_answers_only_the_allowed_networks(client, db, metrics_dir, settings):
+    settings.MAJLIS_METRICS_ALLOW = ["10.0.0.0/8", "::1/128"]
+
+    assert client.get("/metrics", REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.get("/metrics", REMOTE_ADDR="::1").status_code == 200
+    refused = client.get("/metrics", REMOTE_ADDR="203.0.113.9")
+    assert refused.status_code == 403 and b"majlis_" not in refused.content
+
+
+def test_it_believes_a_forwarded_address_only_from_a_trusted_proxy(client, db, metrics_dir, settings):
+    settings.MAJLIS_METRICS_ALLOW = ["10.0.0.0/8"]
+    settings.MAJLIS_TRUSTED_PROXIES = ["127.0.0.1"]
+
+    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 403
+    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.5").status_code == 200
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="10.0.0.5").status_code == 403
+
+
+def test_it_wants_both_the_network_and_the_token_when_both_are_set(client, db, metrics_dir, settings):
+    settings.MAJLIS_METRICS_ALLOW, settings.MAJLIS_METRICS_TOKEN = ["10.0.0.0/8"], "t0ken"
+
+    assert client.get("/metrics", REMOTE_ADDR="10.0.0.5").status_code == 401
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9", HTTP_AUTHORIZATION="Bearer t0ken").status_code == 403
+    assert client.get("/metrics", REMOTE_ADDR="10.0.0.5", HTTP_AUTHORIZATION="Bearer t0ken").status_code == 200
+
+
+def test_it_stops_at_startup_on_a_malformed_network():
+    assert metrics.allowed_networks("X", ["10.0.0.1/8", "::1"]) == ["10.0.0.0/8", "::1/128"]
+    with pytest.raises(ImproperlyConfigured, match="MAJLIS_METRICS_ALLOW"):
+        metrics.allowed_networks("MAJLIS_METRICS_ALLOW", ["10.0.0.0/33"])
 
 
 def test_it_logs_each_request_with_its_fields(client, db, caplog):

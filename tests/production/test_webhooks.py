@@ -110,3 +110,79 @@ def test_it_lets_an_admin_retry_a_failed_delivery(hook, article, receiver):
     assert delivery.retry(Delivery.objects.get().pk) is True
     assert Delivery.objects.get().status == DeliveryStatus.DELIVERED and len(receiver.requests) == 2
     assert Comment.objects.count() == 1
+
+
+def left_sending(row, seconds_ago, attempts=0):
+    """The state a worker killed in the middle of a POST leaves behind."""
+    since = None if seconds_ago is None else timezone.now() - timedelta(seconds=seconds_ago)
+    Delivery.objects.filter(pk=row.pk).update(status=DeliveryStatus.SENDING, sending_since=since, attempts=attempts)
+
+
+def test_it_retries_a_delivery_left_sending_past_its_lease(hook, article, receiver, settings):
+    post(article)
+    row = Delivery.objects.get()
+    left_sending(row, settings.MAJLIS_WEBHOOK_LEASE_SECONDS + 5)
+
+    assert delivery.recover_stale() == [row.pk]  # immediate tasks: the retry runs on commit
+
+    row.refresh_from_db()
+    assert (row.status, row.attempts, row.sending_since) == (DeliveryStatus.DELIVERED, 2, None)
+    assert len(receiver.requests) == 2  # the first, before the "crash", and the retry
+
+
+def test_it_leaves_a_delivery_within_its_lease_alone(hook, article, receiver, settings):
+    post(article)
+    row = Delivery.objects.get()
+    left_sending(row, settings.MAJLIS_WEBHOOK_LEASE_SECONDS - 30)
+
+    assert delivery.recover_stale() == []
+    assert Delivery.objects.get().status == DeliveryStatus.SENDING and len(receiver.requests) == 1
+
+
+def test_it_retries_a_delivery_left_sending_before_leases_existed(hook, article, receiver):
+    post(article)
+    row = Delivery.objects.get()
+    left_sending(row, None)
+
+    assert delivery.recover_stale() == [row.pk]
+    assert Delivery.objects.get().status == DeliveryStatus.DELIVERED
+
+
+def test_it_counts_the_interrupted_attempt_and_gives_up_at_the_last(hook, article, receiver, settings):
+    post(article)
+    row = Delivery.objects.get()
+    left_sending(row, settings.MAJLIS_WEBHOOK_LEASE_SECONDS + 5, attempts=delivery.MAX_ATTEMPTS - 1)
+
+    assert delivery.recover_stale() == []
+
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == (DeliveryStatus.FAILED, delivery.MAX_ATTEMPTS)
+    assert row.last_error.startswith("Interrupted") and len(receiver.requests) == 1
+
+
+def test_a_slow_attempt_that_lost_its_lease_does_not_overwrite_its_replacement(hook, article, receiver, monkeypatch):
+    post(article)
+    row = Delivery.objects.get()
+    Delivery.objects.filter(pk=row.pk).update(status=DeliveryStatus.PENDING, delivered_at=None)
+    real_post = delivery.post
+
+    def post_after_the_lease(*args):
+        # The sweep runs while this attempt is in flight, as if it had outlived its lease: its
+        # replacement is enqueued and (immediate tasks) delivered before this POST is answered.
+        monkeypatch.setattr(delivery, "post", real_post)
+        later = timezone.now() + delivery.lease() + timedelta(seconds=1)
+        assert delivery.recover_stale(now=later) == [row.pk]
+        return 500, "HTTP 500"
+
+    monkeypatch.setattr(delivery, "post", post_after_the_lease)
+
+    assert delivery.deliver(row.pk) == "superseded"
+    row.refresh_from_db()
+    assert (row.status, row.last_status_code, row.attempts) == (DeliveryStatus.DELIVERED, 204, 3)
+
+
+def test_the_worker_schedules_the_sweep():
+    from majlis.tasks import PERIODIC, recover_webhooks
+
+    period = dict((task.module_path, seconds) for task, seconds in PERIODIC)[recover_webhooks.module_path]
+    assert period < 300  # at every look of the worker (every 5 minutes)

@@ -7,7 +7,7 @@ with htmx the answer is the decided entry alone plus a line for the page's live 
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.http import require_POST
 
 from majlis.accounts.roles import admin_required, is_admin, staff_required
@@ -98,6 +98,13 @@ def refused(request, comment, error: str, status: int):
     return redirect(safe_next(request))
 
 
+def bulk_done(action: str, n: int) -> str:
+    """The sentence after a bulk decision: one whole sentence per action, in the language's plural form."""
+    if action == "approve":
+        return ngettext("Approved %(n)d comment.", "Approved %(n)d comments.", n) % {"n": n}
+    return ngettext("Rejected %(n)d comment.", "Rejected %(n)d comments.", n) % {"n": n}
+
+
 @staff_required
 @require_POST
 def bulk(request):
@@ -112,11 +119,12 @@ def bulk(request):
     ids = list(visible_comments(request.user).filter(pk__in=data["ids"]).values_list("pk", flat=True))
     result = decide_many(ids, data["action"], reason=data["reason"], note=data["note"], moderator=request.user)
     if result.decided:
-        verb = _("Approved") if data["action"] == "approve" else _("Rejected")
-        messages.success(request, _("%(verb)s %(n)d comments.") % {"verb": verb, "n": len(result.decided)})
+        messages.success(request, bulk_done(data["action"], len(result.decided)))
     skipped = len(result.refused) + len(set(data["ids"]) - set(ids))
     if skipped:
-        messages.warning(request, _("%(n)d selected comments were skipped: already decided, being reviewed or not yours.") % {"n": skipped})
+        messages.warning(request, ngettext(
+            "%(n)d selected comment was skipped: already decided, being reviewed or not yours.",
+            "%(n)d selected comments were skipped: already decided, being reviewed or not yours.", skipped) % {"n": skipped})
     return redirect(safe_next(request))
 
 
@@ -133,5 +141,8 @@ def reverse(request, pk):
     except DecisionError as exc:
         messages.error(request, exc.message)
         return redirect("moderation:comment", pk=c.pk)
-    messages.success(request, _("Decision reversed: the comment is now %(status)s.") % {"status": outcome.comment.get_status_display()})
+    if outcome.comment.status == Status.APPROVED:
+        messages.success(request, _("Decision reversed: the comment is now published."))
+    else:
+        messages.success(request, _("Decision reversed: the comment is now rejected."))
     return redirect("moderation:comment", pk=c.pk)

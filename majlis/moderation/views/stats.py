@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, pgettext
 
 from majlis.accounts.roles import staff_required
 from majlis.lib.languages import NAMES
@@ -33,8 +33,9 @@ def category_label(rate) -> str:
 def statistics(request):
     days = period(request)
     report = stats.report(request.user, days)
-    series = [("approved", "bar-approved", _("approved")), ("rejected", "bar-rejected", _("rejected")),
-              ("pending", "bar-pending", _("pending"))]
+    counted = "statistics: comments counted by status"
+    series = [("approved", "bar-approved", pgettext(counted, "approved")), ("rejected", "bar-rejected", pgettext(counted, "rejected")),
+              ("pending", "bar-pending", pgettext(counted, "pending"))]
     return render(request, "moderation/stats.html", {
         "report": report, "days": days, "periods": PERIODS, "section": "stats",
         "daily_chart": charts.stacked_columns(report.days, series, labels=lambda d: d.day.strftime("%m-%d")),
