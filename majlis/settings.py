@@ -114,6 +114,8 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar", "ckb", "fa", "he", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats for languages Django has none for (Kurmanji): majlis/formats/<code>/formats.py.
+FORMAT_MODULE_PATH = ["majlis.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

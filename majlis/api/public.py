@@ -70,7 +70,7 @@ def embedding_origins(request, **kwargs) -> set[str]:
 def list_comments(request, slug: str, page: int = 1):
     row = Article.objects.filter(slug=slug).values_list("id", "public_version").first()
     if row is None:
-        return Answer(404, {"detail": "Not found."})
+        return Answer(404, {"detail": translation.gettext("Not found.")})
     article_id, version = row
     page = max(1, min(page, 100_000))
     etag = f'"{article_id}-{version}-{page}"'
