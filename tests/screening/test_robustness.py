@@ -147,6 +147,8 @@ def test_it_rejects_english_threats_and_incitement(text, phrase):
         "The Anfal campaign set out to exterminate them, the court found.",
         "Militants cut their heads off and filmed it, the report says.",
         "Be careful on the ice or you will break your neck.",
+        "We should all die with dignity, the campaigners say.",
+        "Malaria should be wiped off the face of the earth.",
         "Take the ladders and hang them from the ceiling hooks.",
         "The senator said the bill should be killed in committee.",
         "Climate change could wipe them out within a decade, the scientists warn.",
