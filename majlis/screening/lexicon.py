@@ -46,6 +46,7 @@ _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "ال", "لل")
 _ARABIC_SHORT_CLITICS = ("و", "ف", "ب", "ل")
 _MAX_UNDOUBLE = 3
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
+_KURDISH = {"ckb", "kmr"}
 _SCRIPT_LANGUAGES = {True: frozenset({"ar", "fa", "ckb"}), False: frozenset({"en", "tr", "kmr"})}
 
 
@@ -69,8 +70,10 @@ class Term:
         Its own language: always. Another language: a phrase, or a word of four letters or more
         written in a script that ``lang`` does not use. Single words collide across languages that
         share a script (Persian slang «ابنه» is Arabic "his son", «ضعیفه» is Arabic "weak").
+        Sorani and Kurmanji share their words: language identification reads Latin-script Kurdish
+        as kmr and Arabic-script Kurdish as ckb, so each variety's terms apply to the other.
         """
-        if lang == self.lang or len(self.words) > 1:
+        if lang == self.lang or len(self.words) > 1 or {lang, self.lang} == _KURDISH:
             return True
         if len(self.words[0][0]) < CROSS_LANGUAGE_MIN_LETTERS:
             return False

@@ -206,3 +206,20 @@ def test_a_kurdish_slur_named_as_a_word_goes_to_a_human():
     verdict = screen(text)
     assert verdict.decision == "review"
     assert 0.5 <= verdict.scores["identity_abuse"] < 0.9
+
+
+@pytest.mark.parametrize(
+    "text, lang, word",
+    [
+        ("Tu gewc î", "kmr", "gewc"),  # a Sorani insult typed in Latin script: read as kmr
+        ("ئەو پووشتە", "ckb", "پووشتە"),  # a Kurmanji (Badînî) insult in Arabic script: read as ckb
+    ],
+)
+def test_each_kurdish_variety_matches_the_others_single_words(text, lang, word):
+    from majlis.screening import language
+    from majlis.screening.lexicon import find
+    from majlis.screening.normalize import normalize
+
+    assert language.detect(text) == lang
+    hits = find(normalize(text), lang)
+    assert any(word in h.text for h in hits), hits
