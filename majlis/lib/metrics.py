@@ -190,7 +190,7 @@ def allowed_networks(name: str, values: list[str]) -> list[str]:
     try:
         return [str(ipaddress.ip_network(value, strict=False)) for value in values]
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} holds {exc}: list networks such as 10.0.0.0/8 or ::1, comma-separated.") from None
+        raise ImproperlyConfigured(f"{name}: {exc}; list networks such as 10.0.0.0/8 or ::1, comma-separated.") from None
 
 
 @lru_cache(maxsize=8)
