@@ -53,7 +53,7 @@ def test_it_writes_the_replay_preview_as_plural_sentences(client_for, alice, art
 
     html = in_arabic(client_for(alice)).post(f"/moderation/settings/{article.site.pk}/",
                                              {"mode": "assisted", "reject_threat": "0.9", "preview": "1"}).content.decode()
-    assert '<span class="big" data-automatic>2</span> قراران كانا سيُتخذان آليًا (67%).' in html
+    assert '<span class="big" data-automatic>2</span> من القرارات كانت ستُتخذ آليًا (67%).' in html
     assert "تعليقان كانا سيُرفضان." in html
 
 
