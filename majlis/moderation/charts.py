@@ -7,6 +7,8 @@ The caller's table beside each chart carries the same figures for screen readers
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import pgettext
+
 
 @dataclass(frozen=True)
 class Rect:
@@ -97,9 +99,11 @@ def rate_bars(rows, *, width=460, label=lambda r: r.key) -> Chart:
         chart.texts.append(Text(left - 8, y + 16, label(row), "end"))
         if row.decided:
             approved_w = plot_w * row.approved / row.decided
-            chart.rects.append(Rect(left, y, round(approved_w, 1), row_h - 6, "bar-approved", f"{label(row)}: {row.approved} approved"))
+            approved = pgettext("statistics: comments counted by status", "approved")
+            rejected = pgettext("statistics: comments counted by status", "rejected")
+            chart.rects.append(Rect(left, y, round(approved_w, 1), row_h - 6, "bar-approved", f"{label(row)}: {row.approved} {approved}"))
             chart.rects.append(Rect(round(left + approved_w, 1), y, round(plot_w - approved_w, 1), row_h - 6, "bar-rejected",
-                                    f"{label(row)}: {row.rejected} rejected"))
+                                    f"{label(row)}: {row.rejected} {rejected}"))
         chart.texts.append(Text(width - right + 6, y + 16, f"{row.rate:.0%}", "start", "muted"))
     return chart
 

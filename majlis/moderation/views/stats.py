@@ -33,9 +33,9 @@ def category_label(rate) -> str:
 def statistics(request):
     days = period(request)
     report = stats.report(request.user, days)
-    counted = "statistics: comments counted by status"
-    series = [("approved", "bar-approved", pgettext(counted, "approved")), ("rejected", "bar-rejected", pgettext(counted, "rejected")),
-              ("pending", "bar-pending", pgettext(counted, "pending"))]
+    series = [("approved", "bar-approved", pgettext("statistics: comments counted by status", "approved")),
+              ("rejected", "bar-rejected", pgettext("statistics: comments counted by status", "rejected")),
+              ("pending", "bar-pending", pgettext("statistics: comments counted by status", "pending"))]
     return render(request, "moderation/stats.html", {
         "report": report, "days": days, "periods": PERIODS, "section": "stats",
         "daily_chart": charts.stacked_columns(report.days, series, labels=lambda d: d.day.strftime("%m-%d")),
