@@ -47,3 +47,13 @@ def test_it_translates_the_product_name_on_pages_of_no_site(client, db):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
 
     assert '<a class="brand" href="/">مجلس</a>' in html
+
+
+def test_it_explains_a_refused_cookie_in_kurmanji(articles):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(articles["kmr"].get_absolute_url(), {"author": "Rojda"},
+                                                     HTTP_ACCEPT_LANGUAGE="kmr")
+
+    assert response.status_code == 403
+    assert "Kontrola CSRF bi ser neket." in response.content.decode() and "Request aborted" not in response.content.decode()
