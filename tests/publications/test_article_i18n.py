@@ -43,10 +43,12 @@ def test_it_puts_the_sites_name_in_the_masthead(client, articles):
     assert '<a class="brand" href="/"><bdi>The Test Times</bdi></a>' in html and "The Majlis Times" not in html
 
 
-def test_it_translates_the_product_name_on_pages_of_no_site(client, db):
+def test_it_names_the_product_through_the_catalogue_on_pages_of_no_site(client, db, catalogue):
+    catalogue("ar", {"product name in the masthead\x04Majlis": "مجلس"})
+
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
 
-    assert '<a class="brand" href="/">مجلس</a>' in html
+    assert '<a class="brand" href="/">مجلس</a>' in html and "The Majlis Times" not in html
 
 
 def test_it_explains_a_refused_cookie_in_kurmanji(articles):
