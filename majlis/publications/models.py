@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,25 @@ class Site(models.Model):
         return self.guidelines.get(language) or self.guidelines.get("en", "")
 
 
+class Listing(models.TextChoices):
+    """Whether an article is shown on the site's lists (index, ``GET /api/v1/articles``).
+
+    The newsroom's articles (admin, import, demo) are listed from the start. An article the widget
+    registers from a page URL carries a title anyone could have sent, so it waits unlisted until a
+    moderator confirms it (perhaps correcting the title) or closes it.
+    """
+
+    LISTED = "listed", _("Listed")
+    UNCONFIRMED = "unconfirmed", _("Awaiting confirmation")
+    CLOSED = "closed", _("Closed")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def listed(self):
+        """The articles the public lists show."""
+        return self.filter(listing=Listing.LISTED)
+
+
 class Article(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="articles", verbose_name=_("site"))
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -60,6 +80,20 @@ class Article(models.Model):
     comments_open = models.BooleanField(_("comments open"), default=True)
     # Bumped whenever the public comment list changes, so caches and ETags can key on it cheaply.
     public_version = models.PositiveIntegerField(default=0, editable=False)
+    listing = models.CharField(
+        _("listing"), max_length=16, choices=Listing.choices, default=Listing.LISTED, db_index=True,
+        help_text=_("Only listed articles appear on the site's lists; those the widget registers wait for a moderator."),
+    )
+    # The title the page sent when the widget registered it (blank for the newsroom's articles), kept
+    # when a moderator corrects ``title``; and who confirmed or closed the article, when.
+    claimed_title = models.CharField(_("title sent by the page"), max_length=300, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")
@@ -71,6 +105,10 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("publications:article", args=[self.slug])
+
+    @property
+    def is_listed(self) -> bool:
+        return self.listing == Listing.LISTED
 
     @property
     def direction(self) -> str:
