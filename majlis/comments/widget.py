@@ -9,6 +9,10 @@ Registration happens on a GET that anyone can send (a request without ``Origin``
 origin rule), and every distinct query string is a distinct page, so a script could invent URLs on
 an allowed origin by the thousand. ``MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR`` caps how many articles
 a site gains that way per hour (``TooManyNew``); pages already registered are always answered.
+
+The title comes from whoever sent the first request (``Origin`` can be faked outside a browser), so
+a registered article is ``Listing.UNCONFIRMED``: its comments work, but it stays off the site's
+lists, and its page shows no title, until a moderator confirms it (``moderation/views/articles``).
 """
 
 import hashlib
@@ -26,7 +30,7 @@ from django.utils.translation import ngettext
 from majlis.comments.forms import clean_name
 from majlis.comments.origins import origin_of, site_for_origin
 from majlis.lib.languages import LANGUAGES, direction
-from majlis.publications.models import Article, Site
+from majlis.publications.models import Article, Listing, Site
 
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$", re.IGNORECASE)
 TITLE_MAX = 300
@@ -136,11 +140,13 @@ def register(url: str, *, title: str = "", lang: str = "", caller_origin: str = 
 
 
 def create(site: Site, url: str, title: str, lang: str) -> Article:
-    title = clean_name(title)[:TITLE_MAX] or url[:TITLE_MAX]
+    """A new, unlisted article for the page: its claimed title waits for a moderator."""
+    claimed = clean_name(title)[:TITLE_MAX]
     try:
         with transaction.atomic():
             return Article.objects.create(
-                site=site, slug=slug_for(url), url=url, title=title, language=language_of(lang) or "en"
+                site=site, slug=slug_for(url), url=url, title=claimed or url[:TITLE_MAX], claimed_title=claimed,
+                language=language_of(lang) or "en", listing=Listing.UNCONFIRMED,
             )
     except IntegrityError:  # two first sights at once: the slug is unique, the other request won
         return Article.objects.get(slug=slug_for(url))

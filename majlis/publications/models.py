@@ -65,6 +65,21 @@ class ArticleQuerySet(models.QuerySet):
         """The articles the public lists show."""
         return self.filter(listing=Listing.LISTED)
 
+    def confirm(self, pk, *, title: str, by) -> bool:
+        """List an unconfirmed (or closed) article under ``title`` and open its comments; return
+        ``False`` when it is in neither state (a colleague confirmed it first, or it is the newsroom's).
+        A conditional ``UPDATE``, so two moderators never both decide one article."""
+        return bool(self.filter(pk=pk, listing__in=[Listing.UNCONFIRMED, Listing.CLOSED]).update(
+            listing=Listing.LISTED, title=title, comments_open=True, reviewed_by=by, reviewed_at=timezone.now(),
+        ))
+
+    def close(self, pk, *, by) -> bool:
+        """Keep an unconfirmed article off the lists for good and close its comments; ``False``
+        unless it was unconfirmed."""
+        return bool(self.filter(pk=pk, listing=Listing.UNCONFIRMED).update(
+            listing=Listing.CLOSED, comments_open=False, reviewed_by=by, reviewed_at=timezone.now(),
+        ))
+
 
 class Article(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="articles", verbose_name=_("site"))
