@@ -82,3 +82,21 @@ def test_confirming_lists_the_article_under_the_corrected_title(client, unconfir
     assert [a["title"] for a in client.get("/api/v1/articles").json()["articles"]] == ["Casino licence refused"]
     page = client.get(unconfirmed.get_absolute_url())
     assert "X-Robots-Tag" not in page and "<h1>Casino licence refused</h1>" in page.text
+
+
+def test_an_export_restores_the_listing_and_the_reviewer_into_an_empty_installation(site, unconfirmed, closed, alice):
+    from django.contrib.auth import get_user_model
+
+    from majlis.porting import jsonl
+
+    Article.objects.confirm(unconfirmed.pk, title="Corrected", by=alice)
+    lines = list(jsonl.export_lines())
+    site.delete()
+    get_user_model().objects.all().delete()
+
+    jsonl.restore(lines)
+
+    restored = {a.slug: a for a in Article.objects.select_related("reviewed_by")}
+    assert (restored[unconfirmed.slug].listing, restored[unconfirmed.slug].claimed_title) == (Listing.LISTED, CLAIMED)
+    assert restored[unconfirmed.slug].reviewed_by.username == "alice"
+    assert restored[closed.slug].listing == Listing.CLOSED
