@@ -17,12 +17,13 @@ lists, and its page shows no title, until a moderator confirms it (``moderation/
 
 import hashlib
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
+from django.utils.formats import get_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -63,7 +64,21 @@ def strings(language: str) -> dict:
     """Return ``{"language", "dir", "strings": {key: text}}`` for one of the six languages (else English)."""
     language = language if language in LANGUAGES else "en"
     with translation.override(language):
-        return {"language": language, "dir": direction(language), "strings": {k: str(v) for k, v in STRINGS.items()}}
+        texts = {k: str(v) for k, v in STRINGS.items()} | date_strings()
+        return {"language": language, "dir": direction(language), "strings": texts}
+
+
+def date_strings() -> dict:
+    """How the pages write a date and time in the active language, for the widget to write a
+    comment's date where the browser's ``Intl`` does not know the language (Chromium has no Kurdish:
+    it writes ``kmr`` and ``ckb`` dates in English): ``date_format`` is the ``DATETIME_FORMAT`` of
+    majlis/formats or Django, ``month_1``..``month_12`` and ``am``/``pm`` the words its ``F`` and
+    ``A`` stand for, rendered by Django's own date formatting (so from the same catalogue)."""
+    def word(code: str, month: int = 1, hour: int = 0) -> str:
+        return dateformat.format(datetime(2026, month, 1, hour), code)
+
+    months = {f"month_{n}": word("F", month=n) for n in range(1, 13)}
+    return {"date_format": get_format("DATETIME_FORMAT"), **months, "am": word("A", hour=9), "pm": word("A", hour=21)}
 
 
 def count_label(count: int, language: str) -> str:
