@@ -26,6 +26,11 @@ class Site(models.Model):
         blank=True,
         help_text=_("Origins (scheme://host[:port]) allowed to embed the widget and register articles, one per line."),
     )
+    # The masthead of an article's page shows the name in the article's language (``name_for``).
+    names = models.JSONField(
+        _("name per language"), default=dict, blank=True,
+        help_text=_("The site's name in other languages, by language code; pages in a language not listed show the name above."),
+    )
     guidelines = models.JSONField(_("community guidelines"), default=dict, blank=True, help_text=_("Text per language code."))
     mode = models.CharField(_("automation mode"), max_length=16, choices=AutomationMode.choices, default=AutomationMode.MANUAL)
     reject_thresholds = models.JSONField(_("reject thresholds"), default=dict, blank=True)
@@ -45,6 +50,11 @@ class Site(models.Model):
 
     def guidelines_for(self, language: str) -> str:
         return self.guidelines.get(language) or self.guidelines.get("en", "")
+
+    def name_for(self, language: str) -> str:
+        """The site's name in ``language``, else its one ``name``."""
+        name = self.names.get(language) if isinstance(self.names, dict) else None
+        return name.strip() if isinstance(name, str) and name.strip() else self.name
 
 
 class Listing(models.TextChoices):
@@ -128,6 +138,11 @@ class Article(models.Model):
     @property
     def direction(self) -> str:
         return direction(self.language)
+
+    @property
+    def site_name(self) -> str:
+        """The site's name in the article's language: the masthead and title of its page."""
+        return self.site.name_for(self.language)
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
