@@ -72,3 +72,15 @@ def test_the_newsrooms_articles_are_listed_from_the_start(site, made_by):
 
         article = article_for(ArticleRecord(key="1", title="Imported", url=f"{ALLOWED}/imported"), site, "en", Counts())
     assert article.listing == Listing.LISTED
+
+
+def test_a_closed_page_stays_closed_and_unlisted_on_later_visits(client, site, alice):
+    register(client)
+    article = Article.objects.get(url=f"{ALLOWED}/story")
+    assert Article.objects.close(article.pk, by=alice)
+
+    again = register(client, title="Try again")
+
+    assert again.status_code == 200 and again.json()["comments_open"] is False
+    article.refresh_from_db()
+    assert (article.listing, article.comments_open, article.claimed_title) == (Listing.CLOSED, False, "Rates cut, says the Governor")
