@@ -35,7 +35,8 @@ CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=30"
 
 @router.get("/articles", response=schemas.ArticleList, summary="List articles")
 def list_articles(request):
-    articles = Article.objects.annotate(
+    """The listed articles: those the widget registered wait for a moderator before they appear."""
+    articles = Article.objects.listed().annotate(
         comment_count=Count("comments", filter=Q(comments__status=Status.APPROVED))
     ).order_by("language", "-published_at")
     return {

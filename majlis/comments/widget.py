@@ -9,16 +9,21 @@ Registration happens on a GET that anyone can send (a request without ``Origin``
 origin rule), and every distinct query string is a distinct page, so a script could invent URLs on
 an allowed origin by the thousand. ``MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR`` caps how many articles
 a site gains that way per hour (``TooManyNew``); pages already registered are always answered.
+
+The title comes from whoever sent the first request (``Origin`` can be faked outside a browser), so
+a registered article is ``Listing.UNCONFIRMED``: its comments work, but it stays off the site's
+lists, and its page shows no title, until a moderator confirms it (``moderation/views/articles``).
 """
 
 import hashlib
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
+from django.utils.formats import get_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,7 +31,7 @@ from django.utils.translation import ngettext
 from majlis.comments.forms import clean_name
 from majlis.comments.origins import origin_of, site_for_origin
 from majlis.lib.languages import LANGUAGES, direction
-from majlis.publications.models import Article, Site
+from majlis.publications.models import Article, Listing, Site
 
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$", re.IGNORECASE)
 TITLE_MAX = 300
@@ -59,7 +64,21 @@ def strings(language: str) -> dict:
     """Return ``{"language", "dir", "strings": {key: text}}`` for one of the six languages (else English)."""
     language = language if language in LANGUAGES else "en"
     with translation.override(language):
-        return {"language": language, "dir": direction(language), "strings": {k: str(v) for k, v in STRINGS.items()}}
+        texts = {k: str(v) for k, v in STRINGS.items()} | date_strings()
+        return {"language": language, "dir": direction(language), "strings": texts}
+
+
+def date_strings() -> dict:
+    """How the pages write a date and time in the active language, for the widget to write a
+    comment's date where the browser's ``Intl`` does not know the language (Chromium has no Kurdish:
+    it writes ``kmr`` and ``ckb`` dates in English): ``date_format`` is the ``DATETIME_FORMAT`` of
+    majlis/formats or Django, ``month_1``..``month_12`` and ``am``/``pm`` the words its ``F`` and
+    ``A`` stand for, rendered by Django's own date formatting (so from the same catalogue)."""
+    def word(code: str, month: int = 1, hour: int = 0) -> str:
+        return dateformat.format(datetime(2026, month, 1, hour), code)
+
+    months = {f"month_{n}": word("F", month=n) for n in range(1, 13)}
+    return {"date_format": get_format("DATETIME_FORMAT"), **months, "am": word("A", hour=9), "pm": word("A", hour=21)}
 
 
 def count_label(count: int, language: str) -> str:
@@ -136,11 +155,13 @@ def register(url: str, *, title: str = "", lang: str = "", caller_origin: str = 
 
 
 def create(site: Site, url: str, title: str, lang: str) -> Article:
-    title = clean_name(title)[:TITLE_MAX] or url[:TITLE_MAX]
+    """A new, unlisted article for the page: its claimed title waits for a moderator."""
+    claimed = clean_name(title)[:TITLE_MAX]
     try:
         with transaction.atomic():
             return Article.objects.create(
-                site=site, slug=slug_for(url), url=url, title=title, language=language_of(lang) or "en"
+                site=site, slug=slug_for(url), url=url, title=claimed or url[:TITLE_MAX], claimed_title=claimed,
+                language=language_of(lang) or "en", listing=Listing.UNCONFIRMED,
             )
     except IntegrityError:  # two first sights at once: the slug is unique, the other request won
         return Article.objects.get(slug=slug_for(url))

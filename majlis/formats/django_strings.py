@@ -52,3 +52,41 @@ FORM_ERRORS = (
     ),
     _("This password is too common."),
 )
+
+# The page Django answers a form post with when its CSRF check fails (cookies or Referer blocked):
+# django.views.csrf.csrf_failure, shown to a reader whose browser refuses our cookie.
+CSRF_FAILURE = (
+    _("Forbidden"),
+    _("CSRF verification failed. Request aborted."),
+    _(
+        "You are seeing this message because this HTTPS site requires a "
+        "“Referer header” to be sent by your web browser, but none was "
+        "sent. This header is required for security reasons, to ensure "
+        "that your browser is not being hijacked by third parties."
+    ),
+    _(
+        "If you have configured your browser to disable “Referer” headers, "
+        "please re-enable them, at least for this site, or for HTTPS "
+        "connections, or for “same-origin” requests."
+    ),
+    _(
+        'If you are using the <meta name="referrer" '
+        'content="no-referrer"> tag or including the “Referrer-Policy: '
+        "no-referrer” header, please remove them. The CSRF protection "
+        "requires the “Referer” header to do strict referer checking. If "
+        "you’re concerned about privacy, use alternatives like "
+        '<a rel="noreferrer" …> for links to third-party sites.'
+    ),
+    _(
+        "You are seeing this message because this site requires a CSRF "
+        "cookie when submitting forms. This cookie is required for "
+        "security reasons, to ensure that your browser is not being "
+        "hijacked by third parties."
+    ),
+    _(
+        "If you have configured your browser to disable cookies, please "
+        "re-enable them, at least for this site, or for “same-origin” "
+        "requests."
+    ),
+    _("More information is available with DEBUG=True."),
+)

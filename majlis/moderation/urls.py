@@ -1,6 +1,6 @@
 from django.urls import path
 
-from majlis.moderation.views import audit, automation, decisions, email, queue, stats
+from majlis.moderation.views import articles, audit, automation, decisions, email, queue, stats
 
 app_name = "moderation"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("comments/<int:pk>/release/", decisions.release, name="release"),
     path("comments/<int:pk>/decide/", decisions.decide, name="decide"),
     path("comments/<int:pk>/reverse/", decisions.reverse, name="reverse"),
+    path("articles/", articles.article_list, name="articles"),
+    path("articles/<int:pk>/review/", articles.review, name="review_article"),
     path("audit/", audit.audit_log, name="audit"),
     path("stats/", stats.statistics, name="stats"),
     path("stats.csv", stats.statistics_csv, name="stats_csv"),

@@ -47,7 +47,7 @@ def _usernames(lines: list[str]) -> set[str]:
     names = set()
     for line in lines:
         fields = json.loads(line).get("fields", {})
-        for key in ("moderator", "claimed_by"):
+        for key in ("moderator", "claimed_by", "reviewed_by"):
             if isinstance(fields.get(key), list):
                 names.add(fields[key][0])
     return names

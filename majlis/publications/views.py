@@ -2,6 +2,11 @@
 
 The article page speaks the article's language whatever the browser asks for: its headings, the
 form, the errors and the notices, and its direction (``dir``) follows the language.
+
+Only listed articles are on the index. An article the widget registered and no moderator has
+confirmed yet (or one a moderator closed) keeps its page, so its comments still work, but the page
+asks search engines not to index it (``noindex``) and shows the page's address and the site's
+name instead of the title the page sent, which nobody has checked.
 """
 
 from django.conf import settings
@@ -24,7 +29,7 @@ NOTICE_ANCHOR = "#moderation-notice"
 
 
 def index(request):
-    articles = Article.objects.select_related("site").order_by("language", "-published_at")
+    articles = Article.objects.listed().select_related("site").order_by("language", "-published_at")
     groups = {}
     for article in articles:
         groups.setdefault(article.language, []).append(article)
@@ -51,6 +56,8 @@ def article(request, slug):
                 return redirect(article.get_absolute_url() + NOTICE_ANCHOR)
         response = render(request, "publications/article.html", page_context(request, article, form), status=status)
     response["Content-Language"] = article.language  # LocaleMiddleware keeps it (setdefault)
+    if not article.is_listed:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -30,6 +30,7 @@ from majlis.webhooks import signing
 from majlis.webhooks.models import Delivery, DeliveryStatus
 
 MAX_ATTEMPTS = 6
+INTERRUPTED = "Interrupted: the worker stopped before the attempt finished."
 FIRST_DELAY = timedelta(seconds=30)
 TIMEOUT_SECONDS = 10
 
@@ -105,11 +106,10 @@ def recover_stale(now=None) -> list[int]:
     now = now or timezone.now()
     stale = Delivery.objects.filter(Q(sending_since__lt=now - lease()) | Q(sending_since__isnull=True),
                                     status=DeliveryStatus.SENDING)
+    interrupted = {"attempts": F("attempts") + 1, "sending_since": None, "last_status_code": None, "last_error": INTERRUPTED}
     requeued = []
     for pk, attempts, since in stale.values_list("pk", "attempts", "sending_since"):
         row = Delivery.objects.filter(pk=pk, status=DeliveryStatus.SENDING, attempts=attempts, sending_since=since)
-        interrupted = {"attempts": F("attempts") + 1, "sending_since": None, "last_status_code": None,
-                       "last_error": "Interrupted: the worker stopped before the attempt finished."}
         if attempts + 1 >= MAX_ATTEMPTS:
             row.update(status=DeliveryStatus.FAILED, next_attempt_at=None, **interrupted)
         elif row.update(status=DeliveryStatus.PENDING, next_attempt_at=now, **interrupted):

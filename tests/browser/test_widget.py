@@ -1,5 +1,7 @@
 """The embeddable widget on a page served from a second origin on 127.0.0.1."""
 
+from datetime import datetime, timezone
+
 import pytest
 
 from majlis.comments.models import Comment, Status
@@ -97,3 +99,30 @@ def test_it_is_styled_on_a_host_page_whose_csp_forbids_inline_styles(page, live_
 
     assert page.eval_on_selector(".majlis-w", "e => getComputedStyle(e).borderTopWidth") == "3px"
     assert page.eval_on_selector(".majlis-w-hp", "e => getComputedStyle(e).opacity") == "0"
+
+
+@pytest.mark.parametrize("language, html_lang, shown", [
+    ("kmr", "ku", "1 kanûn 2026, 16:10"),
+    ("ckb", "ku-Arab", "1 کانوونی یەکەم 2026، کاتژمێر 16:10"),
+])
+def test_it_dates_comments_in_kurdish_although_chromium_has_no_kurdish(browser, live_server, articles, second_origin,
+                                                                       language, html_lang, shown):
+    """Chromium's Intl resolves kmr and ckb to en-US ("Dec 1, 2026, 4:10 PM"): the widget writes the date
+    as the article pages do, with the format and month names of the strings bundle, in the reader's time zone."""
+    article = articles[language]
+    allow(article.site, second_origin.origin)
+    Comment.objects.create(article=article, author_name="Rojda", email="r@example.org", body="Nûçeyeke baş.",
+                           fingerprint="k", status=Status.APPROVED, created_at=datetime(2026, 12, 1, 13, 10, tzinfo=timezone.utc))
+    context = browser.new_context(locale="en-US", timezone_id="Europe/Istanbul")  # UTC+3, no summer time
+    try:
+        page = context.new_page()
+        assert page.evaluate("new Intl.DateTimeFormat(%r).resolvedOptions().locale" % language) == "en-US"
+        page.goto(host_page(second_origin, live_server, lang=html_lang, title="Nûçe", article=article.slug))
+        time = page.locator(".majlis-w-comment time")
+        time.wait_for()
+
+        assert time.inner_text() == shown
+        assert time.get_attribute("datetime").startswith("2026-12-01T13:10:00")
+        assert "Dec" not in page.locator("section.majlis-w").inner_text()
+    finally:
+        context.close()

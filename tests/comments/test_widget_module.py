@@ -2,7 +2,7 @@
 
 import pytest
 
-from majlis.comments.widget import STRINGS, count_label, language_of, page_url, slug_for, strings
+from majlis.comments.widget import STRINGS, count_label, date_strings, language_of, page_url, slug_for, strings
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_it_makes_stable_readable_unique_slugs():
 
 def test_it_serves_every_string_in_every_language():
     for language in ("en", "ar", "ckb", "kmr", "tr", "fa"):
-        assert set(strings(language)["strings"]) == set(STRINGS)
+        assert set(strings(language)["strings"]) == set(STRINGS) | set(date_strings())
 
 
 def test_it_counts_comments_with_the_catalogue_plural_forms(catalogue):

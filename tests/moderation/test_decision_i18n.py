@@ -73,3 +73,10 @@ def test_it_gives_the_age_of_a_comment_in_kurmanji(client_for, alice, articles, 
 
     html = client.get("/moderation/").content.decode()
     assert "Berî 3\xa0saet, 5\xa0deqe li ser" in html and "hour" not in html  # timesince joins with no-break spaces
+
+
+def test_it_separates_the_commenters_history_with_the_languages_comma(client_for, bob, threat_ar):
+    html = in_arabic(client_for(bob)).get("/moderation/").content.decode()
+
+    history = html.split('<span class="history">', 1)[1].split("</span>", 1)[0]
+    assert "، " in history and ", " not in history

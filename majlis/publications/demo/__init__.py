@@ -58,7 +58,7 @@ def load(editor) -> dict:
     now = timezone.now()
     s = content["site"]
     site = Site.objects.create(
-        name=s["name"], domain=s.get("domain", "127.0.0.1"), guidelines=s.get("guidelines", {}),
+        name=s["name"], names=s.get("names", {}), domain=s.get("domain", "127.0.0.1"), guidelines=s.get("guidelines", {}),
         allowed_origins=s.get("allowed_origins", WIDGET_ORIGINS),
     )
     counts = {"articles": 0, "approved": 0, "pending": 0, "rejected": 0}

@@ -91,21 +91,47 @@
   }
 
   /* ---- Rendering ---- */
-  function formatDate(iso, lang) {
-    var date = new Date(iso);
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
-    } catch (e) {
-      return date.toLocaleString();
+  // A comment's date: the browser's Intl when it speaks the article's language; otherwise (Chromium
+  // resolves kmr, ku and ckb to en-US) the way the article pages write it, from the strings bundle:
+  // Django's DATETIME_FORMAT (date_format) with its month names (month_1..month_12) and am/pm.
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  function formatLikePages(date, s) {
+    var f = s.date_format || "", out = "", h = date.getHours();
+    var codes = {
+      j: date.getDate(), d: two(date.getDate()), n: date.getMonth() + 1, m: two(date.getMonth() + 1),
+      F: s["month_" + (date.getMonth() + 1)], Y: date.getFullYear(), y: two(date.getFullYear() % 100),
+      G: h, H: two(h), g: h % 12 || 12, h: two(h % 12 || 12), i: two(date.getMinutes()),
+      A: h < 12 ? s.am : s.pm, a: h < 12 ? s.am : s.pm
+    };
+    for (var i = 0; i < f.length; i++) {
+      var c = f.charAt(i);
+      if (c === "\\") { out += f.charAt(++i); continue; }
+      if (/[a-zA-Z]/.test(c)) {
+        if (codes[c] === undefined) return "";  // a format code this copy does not know
+        out += codes[c];
+      } else {
+        out += c;
+      }
     }
+    return out;
   }
 
-  function commentItem(comment, lang) {
+  function formatDate(iso, lang, s) {
+    var date = new Date(iso), intl = null;
+    try {
+      intl = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
+      if (intl.resolvedOptions().locale.split("-")[0] === lang.split("-")[0]) return intl.format(date);
+    } catch (e) { /* no Intl, or no such locale */ }
+    return formatLikePages(date, s) || (intl ? intl.format(date) : date.toLocaleString());
+  }
+
+  function commentItem(comment, lang, s) {
     var item = attrs(el("li", "comment"), { "data-comment-id": String(comment.id) });
     var meta = el("p", "meta");
     meta.appendChild(el("bdi", "author", comment.author));
     meta.appendChild(document.createTextNode(" · "));
-    meta.appendChild(attrs(el("time", "", formatDate(comment.created_at, lang)), { datetime: comment.created_at }));
+    meta.appendChild(attrs(el("time", "", formatDate(comment.created_at, lang, s)), { datetime: comment.created_at }));
     item.appendChild(meta);
     item.appendChild(attrs(el("div", "body", comment.body), { dir: "auto" }));
     return item;
@@ -229,7 +255,7 @@
     function load() {
       more.disabled = true;
       getJSON(next.replace(/^\/api\/v1/, "")).then(function (page) {
-        page.comments.forEach(function (c) { list.appendChild(commentItem(c, article.language)); });
+        page.comments.forEach(function (c) { list.appendChild(commentItem(c, article.language, s)); });
         if (!list.children.length) list.appendChild(el("li", "empty", s.empty));
         next = page.next;
         more.hidden = !next;
