@@ -152,6 +152,11 @@ def _language_features(languages: list[str]) -> np.ndarray:
     return _mix(np.array(crcs, dtype=np.uint64), _salt(103))
 
 
+def language_bucket(language: str, config: FeatureConfig) -> int:
+    """The bucket of ``language``'s bias feature (training sets a prior there, training.priors)."""
+    return int(_language_features([language])[0] & np.uint64(config.buckets - 1))
+
+
 def hash_features(
     folded_texts: list[str], languages: list[str], config: FeatureConfig,
     idf: np.ndarray | None = None,
