@@ -80,3 +80,34 @@ def test_a_kurmanji_article_shows_its_date_and_the_sites_name(page, live_server,
     assert date.split()[1] in ("çile", "sibat", "adar", "nîsan", "gulan", "hezîran", "tîrmeh", "tebax", "îlon", "cotmeh", "mijdar", "kanûn")
     screenshot(page, "i18n-article-kmr", full_page=True)
     assert page.majlis_errors == []
+
+
+ARABIC_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+
+
+@pytest.mark.parametrize("slug, language, direction", [
+    ("water-rationing-eastern-districts", "ar", "rtl"), ("duhok-candidates-debate", "kmr", "ltr"),
+])
+def test_an_article_names_the_site_in_its_language_and_dates_comments_as_its_papers_do(page, live_server, site, demo_article,
+                                                                                        screenshot, slug, language, direction):
+    from majlis.publications import demo
+
+    site.names = demo.read_content()["site"]["names"]
+    site.save()
+    article = demo_article(slug)
+
+    page.goto(live_server.url + article.get_absolute_url())
+
+    assert page.locator("html").get_attribute("dir") == direction
+    assert page.locator(".brand").inner_text() == site.names[language] != site.name
+    assert page.title().endswith(" · " + site.names[language])
+    stamps = page.locator(".comment-meta time").all_inner_texts()
+    assert stamps
+    if language == "ar":  # "1 ديسمبر 2026، 1:10 م": day, month, year, Arabic comma, 12-hour clock with ص/م
+        for stamp in stamps:
+            day, month, year, clock, half = stamp.split()
+            assert day.isdigit() and month in ARABIC_MONTHS and year.endswith("،") and half in ("ص", "م"), stamp
+    else:  # "1 kanûn 2026, 13:10"
+        assert all(s.split()[2].endswith(",") and ":" in s.split()[3] for s in stamps), stamps
+    screenshot(page, f"i18n-article-site-name-{language}", full_page=True)
+    assert page.majlis_errors == []
