@@ -19,7 +19,7 @@ from ninja.decorators import decorate_view
 
 from majlis.api import schemas
 from majlis.comments import widget
-from majlis.comments.forms import CommentForm
+from majlis.comments.forms import CommentForm, cleaned_if_valid
 from majlis.comments.models import Comment, Status
 from majlis.comments.origins import cross_origin, own_origin, request_origin, site_for_origin, site_origins
 from majlis.comments.submission import Refusal, Submission, article_for_post, submit
@@ -126,14 +126,18 @@ def post_comment(request, slug: str, payload: schemas.CommentIn):
 def submit_payload(request, article: Article, payload: schemas.CommentIn) -> tuple[int, dict]:
     """Validate with the comment form, then run the submission chain: ``(status, body)`` for each
     outcome. The lean POST path (``majlis.lib.fastpost``) answers with the same function."""
-    form = CommentForm(data={k: v for k, v in payload.dict().items() if v is not None})
-    if not form.is_valid():
-        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return 422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors}
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    cleaned = cleaned_if_valid(data)
+    if cleaned is None:
+        form = CommentForm(data=data)
+        if not form.is_valid():
+            errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+            return 422, {"detail": translation.gettext("Please correct the fields below."), "errors": errors}
+        cleaned = form.cleaned_data
     outcome = submit(
         Submission(
-            article=article, author=form.cleaned_data["author"], email=form.cleaned_data["email"],
-            body=form.cleaned_data["body"], ip=net.client_ip(request), honeypot=form.cleaned_data["website"],
+            article=article, author=cleaned["author"], email=cleaned["email"],
+            body=cleaned["body"], ip=net.client_ip(request), honeypot=cleaned["website"],
         )
     )
     if isinstance(outcome, Refusal):

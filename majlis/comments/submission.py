@@ -251,8 +251,7 @@ def _store(sub: Submission, verdict) -> Comment:
         ip_prefix=_ip_prefix(sub.ip), fingerprint=fingerprint(sub.email, sub.body), status=Status.PENDING,
         **fields,
     )
-    with serialized_write():  # on SQLite, wait for the write turn in the kernel, not in sleeps
-        insert(comment)
+    insert(comment)
     # This process sees its own new comment in the flood context at once; other processes' within
     # RECENT_SECONDS.
     row = (comment.body, comment.email, sub.article.site_id)
@@ -271,7 +270,9 @@ def insert(comment: Comment) -> None:
     fields = _insert_fields()
     values = [field.get_db_prep_save(field.pre_save(comment, True), connection) for field in fields]
     pre_save.send(sender=Comment, instance=comment, raw=False, using=connection.alias, update_fields=None)
-    with connection.cursor() as cursor:
+    # The write turn (SQLite) covers the statement alone: preparing the values and the signals are
+    # Python work, which would keep every other writer waiting while this thread waits for the GIL.
+    with serialized_write(), connection.cursor() as cursor:
         cursor.execute(_insert_sql(connection), values)
         comment.pk = cursor.fetchone()[0]
     comment._state.adding = False

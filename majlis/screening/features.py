@@ -26,6 +26,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -72,9 +73,17 @@ def get_fold():
     return fold
 
 
-def _mix(h: np.ndarray, salt: int) -> np.ndarray:
-    """splitmix64-style finaliser: spreads polynomial hashes evenly over the buckets."""
-    h = h ^ np.uint64(salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+def _salt(salt: int) -> np.uint64:
+    return np.uint64(salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+
+
+def _mix(h: np.ndarray, salt) -> np.ndarray:
+    """splitmix64-style finaliser: spreads polynomial hashes evenly over the buckets.
+
+    ``salt`` is one ``_salt(n)`` value, or an array of them (one per hash), so that hashes of
+    several kinds are mixed in one pass.
+    """
+    h = h ^ salt
     h = (h ^ (h >> _SHIFT)) * _MIX1
     h = (h ^ (h >> _SHIFT)) * _MIX2
     return h ^ (h >> _SHIFT)
@@ -85,7 +94,7 @@ def _char_ngrams(codes: np.ndarray, config: FeatureConfig) -> tuple[np.ndarray, 
 
     ``codes`` holds the texts, each space-padded and space-collapsed, joined by NUL separators.
     """
-    hashes, starts = [], []
+    hashes, starts, salts = [], [], []
     is_space = codes == _SPACE
     is_sep = codes == 0
     h = np.zeros(len(codes), dtype=np.uint64)
@@ -103,11 +112,13 @@ def _char_ngrams(codes: np.ndarray, config: FeatureConfig) -> tuple[np.ndarray, 
         if n < config.char_min:
             continue
         keep = np.flatnonzero(~(inner[:count] | crosses) if config.char_wb else ~crosses)
-        hashes.append(_mix(h[keep], n))
+        hashes.append(h[keep])
         starts.append(keep)
+        salts.append(np.full(len(keep), _salt(n)))
     if not hashes:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(hashes), np.concatenate(starts)
+    # One mixing pass over every length, each hash with the salt of its length.
+    return _mix(np.concatenate(hashes), np.concatenate(salts)), np.concatenate(starts)
 
 
 def _word_ngrams(texts: list[str], config: FeatureConfig) -> tuple[np.ndarray, np.ndarray]:
@@ -122,10 +133,10 @@ def _word_ngrams(texts: list[str], config: FeatureConfig) -> tuple[np.ndarray, n
         (crc(w.encode("utf-8")) for words in per_text for w in words), np.uint64, total
     )
     rows = np.repeat(np.arange(len(per_text)), counts)
-    hashes, out_rows = [_mix(uni, 101)], [rows]
+    hashes, out_rows = [_mix(uni, _salt(101))], [rows]
     if config.word_ngrams >= 2 and total > 1:
         same = rows[:-1] == rows[1:]  # a bigram never spans two texts
-        hashes.append(_mix(uni[:-1][same] * _PRIME + uni[1:][same], 102))
+        hashes.append(_mix(uni[:-1][same] * _PRIME + uni[1:][same], _salt(102)))
         out_rows.append(rows[:-1][same])
     return np.concatenate(hashes), np.concatenate(out_rows)
 
@@ -138,7 +149,12 @@ def _pad(text: str) -> str:
 
 def _language_features(languages: list[str]) -> np.ndarray:
     crcs = [zlib.crc32(("lang=" + lang).encode()) for lang in languages]
-    return _mix(np.array(crcs, dtype=np.uint64), 103)
+    return _mix(np.array(crcs, dtype=np.uint64), _salt(103))
+
+
+def language_bucket(language: str, config: FeatureConfig) -> int:
+    """The bucket of ``language``'s bias feature (training sets a prior there, training.priors)."""
+    return int(_language_features([language])[0] & np.uint64(config.buckets - 1))
 
 
 def hash_features(
@@ -155,6 +171,10 @@ def hash_features(
     n_rows = len(folded_texts)
     if n_rows != len(languages):
         raise ValueError("folded_texts and languages must have the same length")
+    if n_rows == 1 and config.char_wb:
+        one = _one_text(folded_texts[0], languages[0], config, idf)
+        if one is not None:
+            return one
     clean = [_pad(t) for t in folded_texts]
     joined = "\0".join(clean)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -184,3 +204,42 @@ def hash_features(
     values = np.concatenate([values, np.ones(n_rows)])[order]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n_rows))])
     return indptr, indices, values
+
+
+@lru_cache(maxsize=20000)
+def _token_buckets(token: str, config: FeatureConfig) -> np.ndarray:
+    """Bucket numbers of the char_wb n-grams of one space-free token (its padded form " token ").
+
+    With ``char_wb`` no n-gram spans two words, so a text's character n-grams are the union of its
+    tokens': a comment is mostly words seen before, and their n-grams are hashed once per process.
+    """
+    codes = np.frombuffer(f" {token} ".encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    hashes, _ = _char_ngrams(codes, config)
+    hashes = (hashes & np.uint64(config.buckets - 1)).astype(np.int64)
+    hashes.flags.writeable = False  # shared by every later text with this token
+    return hashes
+
+
+def _one_text(folded: str, language: str, config: FeatureConfig, idf):
+    """``hash_features`` for a single text (one comment screened on submission), the same arrays
+    as the batch computation gives, through the per-token cache; ``None`` for an empty text."""
+    clean = _pad(folded)
+    if not clean:
+        return None
+    char_idx = [_token_buckets(token, config) for token in clean[1:-1].split(" ")]
+    word_h, _ = _word_ngrams([clean], config)
+    mask = np.uint64(config.buckets - 1)
+    idx = np.concatenate([*char_idx, (word_h & mask).astype(np.int64)])
+    n_char = len(idx) - len(word_h)
+    weights = np.concatenate([np.full(n_char, config.char_weight), np.full(len(word_h), config.word_weight)])
+    keys, inverse = np.unique(idx, return_inverse=True)
+    values = np.log1p(np.bincount(inverse, weights=weights, minlength=len(keys)))
+    if idf is not None:
+        values *= idf[keys]
+    # As the batch path: a bincount over one row sums the squares in the same order.
+    norm = np.sqrt(np.bincount(np.zeros(len(keys), dtype=np.int64), weights=values * values, minlength=1))
+    values /= np.where(norm > 0, norm, 1.0)[0]
+    lang_idx = (_language_features([language]) & mask).astype(np.int64)
+    indices = np.concatenate([keys, lang_idx])
+    values = np.concatenate([values, np.ones(1)])
+    return np.array([0, len(indices)]), indices, values

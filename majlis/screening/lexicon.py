@@ -251,13 +251,6 @@ def _strip_accents(key: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _word_matches(word: tuple[str, bool], keys: list[str]) -> bool:
-    text, is_prefix = word
-    if is_prefix:
-        return any(k.startswith(text) for k in keys)
-    return text in keys
-
-
 class Matcher:
     """Finds lexicon terms in normalized comments for one text language."""
 
@@ -296,14 +289,13 @@ class Matcher:
     def find(self, normalized: Normalized) -> list[Hit]:
         """Every term occurrence, longest phrase first at each position, spans in the original."""
         toks = tokens(normalized.text)
+        keys = [self._keys(key) for key, _, _ in toks]  # each token's readings, once
         hits = []
         seen = set()
         for i, (key, _, _) in enumerate(toks):
             for term in self._first_terms(key):
                 n = len(term.words)
-                if i + n > len(toks):
-                    continue
-                if n > 1 and not all(_word_matches(term.words[j], self._keys(toks[i + j][0])) for j in range(1, n)):
+                if n > 1 and (i + n > len(toks) or not _rest_matches(term.words, keys, i)):
                     continue
                 marker = (term.category, i, i + n)
                 if marker in seen:
@@ -312,6 +304,19 @@ class Matcher:
                 a, b = normalized.span(toks[i][1], toks[i + n - 1][2])
                 hits.append(Hit(term.category, term.subtype, term.raw, term.lang, a, b, normalized.original[a:b]))
         return _outermost(_without_innocent(hits))
+
+
+def _rest_matches(words, keys: list, i: int) -> bool:
+    """Whether the words after the first of a phrase match the tokens after position ``i``."""
+    for j in range(1, len(words)):
+        text, is_prefix = words[j]
+        readings = keys[i + j]
+        if is_prefix:
+            if not any(k.startswith(text) for k in readings):
+                return False
+        elif text not in readings:
+            return False
+    return True
 
 
 def _without_innocent(hits: list[Hit]) -> list[Hit]:

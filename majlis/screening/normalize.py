@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 ZWNJ = "\u200c"
@@ -246,8 +247,12 @@ class Normalized:
         return self.original[a:b]
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> Normalized:
-    """Fold ``text`` (see the module docstring) and keep the offset map."""
+    """Fold ``text`` (see the module docstring) and keep the offset map.
+
+    Cached for the last few texts: a comment is folded for flood detection before it is screened.
+    """
     folded = _one_to_one(text)
     if folded is not None:
         # Every character folds to exactly one character: the offset map is the identity.

@@ -43,10 +43,13 @@ _CUES = (
         r"(?i)[$€£₺﷼]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£₺]|tl\b|usd\b|eur\b|dollars?\b|euros?\b|lira\b|"
         r"dolar\b|دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|دولار)")),
 )
-# What each cue pattern cannot match without (a pre-check skips the regex otherwise).
+# What each cue pattern cannot match without: a cheap test on the text that every match needs, so
+# the (costlier) pattern is skipped for most comments, which have no links, phone numbers or '@'.
+_DOMAIN_HINT_RE = re.compile(r"(?i)[a-z0-9]\.[a-z]")
+_PHONE_DIGITS = 7  # the phone pattern needs at least this many digits
 _NEEDS = {
-    _CUES[0][2].pattern: "dot", _CUES[1][2].pattern: "dot", _CUES[2][2].pattern: "dot",
-    _CUES[3][2].pattern: "@", _CUES[4][2].pattern: "dot", _CUES[5][2].pattern: "digit",
+    _CUES[0][2].pattern: "slash", _CUES[1][2].pattern: "slash", _CUES[2][2].pattern: "web",
+    _CUES[3][2].pattern: "@", _CUES[4][2].pattern: "domain", _CUES[5][2].pattern: "phone",
     _CUES[6][2].pattern: "@", _CUES[8][2].pattern: "digit", _CUES[9][2].pattern: "digit",
 }
 _DIGIT_RE = re.compile(r"\d")
@@ -101,17 +104,30 @@ def _matches(pattern: re.Pattern, text: str, claimed: list[tuple[int, int]]):
         pos = max(b, a + 1)
 
 
+def _may_match(need: str | None, text: str) -> bool:
+    """Whether a cue pattern with this ``_NEEDS`` entry can match ``text`` at all."""
+    if need is None:
+        return True
+    if need == "digit":
+        return _DIGIT_RE.search(text) is not None
+    if need == "phone":
+        return len(_DIGIT_RE.findall(text)) >= _PHONE_DIGITS
+    if need == "@":
+        return "@" in text
+    if need == "slash":  # a messaging or shortener link: host, dot, slash
+        return "/" in text and "." in text
+    if need == "web":  # a scheme or www.
+        return "://" in text or "www." in text.lower()
+    return _DOMAIN_HINT_RE.search(text) is not None  # "domain": a letter or digit, a dot, a letter
+
+
 def find_cues(text: str) -> list[Cue]:
     """Contact details, links and prices in ``text``, non-overlapping, spans in the original."""
     claimed: list[tuple[int, int]] = []
     cues = []
-    has_digit = _DIGIT_RE.search(text) is not None
-    has_dot = "." in text or "/" in text
     for source, weight, pattern in _CUES:
-        need = _NEEDS.get(pattern.pattern)
-        if (need == "digit" and not has_digit) or (need == "dot" and not has_dot) \
-                or (need == "@" and "@" not in text):
-            continue  # cheap pre-checks: most comments have no digits, no links, no '@'
+        if not _may_match(_NEEDS.get(pattern.pattern), text):
+            continue
         for m in _matches(pattern, text, claimed):
             a, b = m.span()
             found = m.group()

@@ -45,3 +45,20 @@ def test_it_keeps_indices_inside_the_bucket_range():
 def test_it_rejects_mismatched_languages():
     with pytest.raises(ValueError):
         hash_features(["a", "b"], ["en"], BIG)
+
+
+@pytest.mark.parametrize("config", [BIG, FeatureConfig(), FeatureConfig(char_weight=0.5, word_weight=2.0)])
+def test_one_text_through_the_token_cache_gives_the_batch_arrays_exactly(config):
+    """A single comment (screening on submission) goes through per-token cached n-grams; the
+    arrays must be the very ones the batch computation gives that text inside a batch."""
+    texts = ["the council should publish the budget", "  spaced   out\ttext \n here ", "a", "ab ab ab",
+             "سلام دوست من، خیلی ممنون", "دەستخۆش بۆ ئەم ڕاپۆرتە", "çok güzel bir haber", "x" * 300]
+    idf = np.random.default_rng(0).uniform(0.5, 3.0, config.buckets).astype(np.float32) \
+        if config.buckets <= 1 << 18 else None
+    batch = hash_features(["filler"] + texts, ["en"] + ["en"] * len(texts), config, idf)
+    for i, text in enumerate(texts, start=1):
+        indptr, indices, values = hash_features([text], ["en"], config, idf)
+        a, b = batch[0][i], batch[0][i + 1]
+        assert indptr.tolist() == [0, b - a]
+        assert indices.tolist() == batch[1][a:b].tolist()
+        assert values.tolist() == batch[2][a:b].tolist()
