@@ -136,6 +136,13 @@ class Article(models.Model):
         return self.listing == Listing.LISTED
 
     @property
+    def reader_title(self) -> str:
+        """The title to show readers outside the page (decision emails): the newsroom's, or for a
+        page the widget registered and no moderator confirmed, its address (the title it sent is
+        unchecked: anyone could have sent it)."""
+        return self.title if self.is_listed else (self.url or self.title)
+
+    @property
     def direction(self) -> str:
         return direction(self.language)
 

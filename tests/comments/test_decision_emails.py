@@ -87,3 +87,17 @@ def test_it_uses_the_team_translation_of_the_email_and_the_guideline(notifying, 
     body = mail.outbox[0].body
     assert REJECTED not in body and label != "Personal attack"
     assert label in body
+
+
+def test_a_page_no_moderator_confirmed_is_named_by_its_address_not_its_sent_title(
+        notifying, article, bob, django_capture_on_commit_callbacks):
+    from majlis.publications.models import Listing
+
+    article.listing, article.title = Listing.UNCONFIRMED, "CHEAP PILLS at pills.example"
+    article.url = "https://news.example/2026/12/budget"
+    article.save()
+    decided(pending(article), "approve", "", django_capture_on_commit_callbacks, bob)
+
+    message = mail.outbox[0]
+    assert "CHEAP PILLS" not in message.subject and "CHEAP PILLS" not in message.body
+    assert article.url in message.subject
