@@ -198,6 +198,9 @@ def test_a_table_wider_than_a_phone_can_be_scrolled_from_the_keyboard_and_says_w
         page.wait_for_function("e => Math.abs(e.scrollLeft) > 0", arg=table.element_handle())
         assert focused(page)["ring"]
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "only the table scrolls, not the page"
+        panel = page.locator("form.filters").bounding_box()
+        for box in page.locator("form.filters .filter").evaluate_all("fs => fs.map(f => f.getBoundingClientRect().toJSON())"):
+            assert panel["x"] <= box["left"] and box["right"] <= panel["x"] + panel["width"], "a filter sticks out of its panel"
 
         when = table.locator("td time").first
         assert when.get_attribute("dir") == "ltr" and when.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
@@ -238,5 +241,18 @@ def test_the_back_arrow_points_backwards_in_either_direction(browser, live_serve
         assert arrow.get_attribute("aria-hidden") == "true"
         transform = arrow.evaluate("e => getComputedStyle(e).transform")
         assert (transform == "matrix(-1, 0, 0, 1, 0, 0)") is mirrored, transform
+    finally:
+        context.close()
+
+
+def test_an_empty_token_list_says_so_instead_of_showing_an_empty_table(browser, live_server, moderator):
+    context, page = open_as(browser, live_server, user=moderator, viewport=PHONE)
+    try:
+        page.goto(live_server.url + "/accounts/tokens/")
+        assert page.locator("main table").count() == 0
+        assert page.locator("main p.empty").inner_text() == "No tokens yet."
+        page.select_option("#id_user", str(moderator.pk))
+        page.click("main form button.primary")
+        assert page.get_by_role("group", name="API tokens").locator("tbody tr").count() == 1
     finally:
         context.close()
