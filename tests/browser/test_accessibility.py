@@ -256,3 +256,21 @@ def test_an_empty_token_list_says_so_instead_of_showing_an_empty_table(browser, 
         assert page.get_by_role("group", name="API tokens").locator("tbody tr").count() == 1
     finally:
         context.close()
+
+
+def test_the_landmarks_say_what_is_there(browser, live_server, articles, moderator):
+    context, page = open_as(browser, live_server)
+    try:
+        page.goto(live_server.url + articles["ar"].get_absolute_url())
+        assert page.get_by_role("banner").count() == 1 and page.get_by_role("main").count() == 1
+        assert page.get_by_role("contentinfo").count() == 1
+        assert page.get_by_role("navigation").count() == 0, "the text size buttons are tools, not navigation"
+        assert page.get_by_role("banner").get_by_role("group").count() == 1
+    finally:
+        context.close()
+    context, page = open_as(browser, live_server, user=moderator)
+    try:
+        nav = page.get_by_role("navigation", name="Site")
+        assert nav.count() == 1 and nav.get_by_role("link", name="Queue").get_attribute("aria-current") == "page"
+    finally:
+        context.close()
