@@ -114,7 +114,8 @@ def test_a_form_error_is_tied_to_its_field_and_the_notice_of_a_held_comment_is_a
     page.click("#comment-form button[type=submit]")
     notice = page.get_by_role("status").filter(has_text=page.locator("#moderation-notice p").first.inner_text())
     assert notice.count() == 1
-    assert page.evaluate("document.activeElement.id") == "moderation-notice", "focus moves to the notice after the redirect"
+    # The redirect lands on #moderation-notice, which takes focus (tabindex=-1), so a screen reader starts there.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'moderation-notice'", timeout=5_000)
 
 
 def test_every_reader_page_links_to_the_data_rights_page_from_its_footer(page, live_server, articles):
@@ -272,5 +273,41 @@ def test_the_landmarks_say_what_is_there(browser, live_server, articles, moderat
     try:
         nav = page.get_by_role("navigation", name="Site")
         assert nav.count() == 1 and nav.get_by_role("link", name="Queue").get_attribute("aria-current") == "page"
+    finally:
+        context.close()
+
+
+def described_errors(page, field):
+    """The texts of the visible elements a field's aria-describedby names (each must exist)."""
+    ids = (field.get_attribute("aria-describedby") or "").split()
+    texts = []
+    for i in ids:
+        target = page.locator(f"#{i}")
+        assert target.count() == 1, f"aria-describedby names #{i}, which is not on the page"
+        if target.is_visible():
+            texts.append(target.inner_text().strip())
+    return texts
+
+
+def test_workspace_form_errors_are_tied_to_their_fields(browser, live_server, site, moderator):
+    context, page = open_as(browser, live_server, user=moderator)
+    try:
+        page.goto(live_server.url + f"/moderation/settings/{site.pk}/")
+        threshold = page.locator("table.thresholds input").first
+        threshold.fill("7")
+        page.click("form.panel button.primary")
+        threshold = page.locator("table.thresholds input").first
+        assert threshold.get_attribute("aria-invalid") == "true"
+        texts = described_errors(page, threshold)
+        assert texts and all(texts), "the threshold's error must be what its aria-describedby points at"
+
+        page.goto(live_server.url + "/accounts/moderators/new/")
+        page.fill("#id_username", "short")
+        page.fill("#id_password", "abc")
+        page.click("form.panel button.primary")
+        password = page.locator("#id_password")
+        assert password.get_attribute("aria-invalid") == "true" and any(described_errors(page, password))
+        languages = page.locator("fieldset", has=page.locator("input[name=languages]"))
+        assert languages.count() == 1 and any(described_errors(page, languages)), "the fieldset's help text is its description"
     finally:
         context.close()
