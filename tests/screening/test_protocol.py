@@ -211,3 +211,30 @@ def test_the_baseline_tables_mark_sets_alt_profanity_check_was_trained_on():
     assert "| jigsaw-toxic-sample | toxic | en | 10 | 5 | 0.700 | 0.600 | 0.600 | 0.990 (seen) |" in table
     assert "| olid | toxic | en | 10 | 5 | 0.700 | 0.600 | 0.600 | 0.800 |" in table
     assert "Macro ROC-AUC without those sets" in table
+
+
+def test_thresholds_are_chosen_on_the_calibration_protocols_held_out_rows(tmp_path):
+    from majlis.screening.training.protocol import is_calibration
+
+    data = tmp_path / "data"
+    clean = ["thanks for the report", "the council should publish the numbers", "good point",
+             "I disagree with the editor", "interesting interview", "the bridge is closed"]
+    abuse = ["you stupid idiot", "shut up moron", "you disgusting pig", "idiot journalist",
+             "stupid moron writer", "you pig shut up"]
+    rows = [(t, "ar", y, s) for s in ("train", "dev") for y, ts in ((0, clean), (1, abuse))
+            for t in ts]
+    write_csv(data / "osact2022-ar" / "osact2022-ar.csv", ["text", "lang", "offensive", "split"],
+              rows * 3)
+    whole = [(f"{t} {n}", "ar", y) for n in ("today", "again", "now") for y, ts in
+             ((0, clean), (1, abuse)) for t in ts]
+    write_csv(data / "l-hsab" / "l-hsab.csv", ["text", "lang", "offensive"], whole)
+    summary = train.run(data, out_dir=tmp_path / "m", progress=False, protocol="splits")
+    assert (summary["protocol"], summary["calibrated_on"]) == ("splits", "sources")
+    assert summary["calibration"]["method"]["protocol"] == "sources"
+    measured = summary["calibration"]["measured"]["reject"]["personal_attack"]["rows"]
+    assert measured == sum(not is_calibration(Row(t, "ar", "l-hsab", "")) for t, _, _ in whole)
+    same = train.run(data, out_dir=tmp_path / "s", progress=False, protocol="splits",
+                     calibrate_on="splits")
+    assert same["calibration"]["method"]["protocol"] == "splits"
+    assert same["calibration"]["measured"]["reject"]["personal_attack"]["rows"] == sum(
+        not is_calibration(Row(t, "ar", "osact2022-ar", "")) for t, _, y, s in rows * 3 if s == "dev")

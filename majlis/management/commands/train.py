@@ -25,8 +25,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument(
             "--protocol", choices=sorted(PROTOCOLS), default=DEFAULT_PROTOCOL,
-            help="Held-out rows for metrics and policy calibration: 'splits' = official evaluation "
-                 "splits (default), 'sources' = whole sources for Arabic and Persian (transfer).",
+            help="Held-out rows for the metrics: 'splits' = official evaluation splits (default), "
+                 "'sources' = whole sources for Arabic and Persian (transfer).",
+        )
+        parser.add_argument(
+            "--calibrate-on", choices=sorted(PROTOCOLS), default=train.CALIBRATION_PROTOCOL,
+            help="Held-out rows that choose the policy thresholds (default 'sources': whole sources "
+                 "never trained on, as on a new site).",
         )
         parser.add_argument(
             "--holdout-out", default=None,
@@ -51,10 +56,11 @@ class Command(BaseCommand):
         summary = train.run(
             options["data"], decisions=decisions, sample=options["sample"], seed=options["seed"],
             progress=options["verbosity"] > 0, holdout_dir=options["holdout_out"],
-            protocol=options["protocol"], held_out_only=options["held_out_only"], **kwargs,
+            protocol=options["protocol"], calibrate_on=options["calibrate_on"],
+            held_out_only=options["held_out_only"], **kwargs,
         )
         self.stdout.write(json.dumps(
-            {k: summary[k] for k in ("protocol", "rows", "held_out_rows", "decisions",
-                                     "held_out_auc")},
+            {k: summary[k] for k in ("protocol", "calibrated_on", "rows", "held_out_rows",
+                                     "decisions", "held_out_auc")},
             indent=2,
         ))
