@@ -31,6 +31,7 @@ from majlis.screening.training import engine_calibration
 from majlis.screening.training.calibrate import roc_auc
 from majlis.screening.training.data import ALIASES, HEADS, load_sources, rows_from_decisions
 from majlis.screening.training.fit import featurize, fit_heads, inverse_document_frequency
+from majlis.screening.training.priors import fill_language_priors
 from majlis.screening.training.protocol import DEFAULT_PROTOCOL, holdout, split_rows
 
 CALIBRATION_FILE = "calibration.json"
@@ -86,12 +87,14 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     n_fits = (1 if held_out_only else 2) + (with_calibration and calibrate_on != protocol)
     with tqdm(total=len(HEADS) * n_fits, desc="fitting", unit="head", disable=not progress) as bar:
         w, b, stats = fit_heads(X_of(train), train, seed=seed, progress=bar)
+        fill_language_priors(w, config, train)
         scores = 1.0 / (1.0 + np.exp(-(np.asarray(X_of(held) @ w) + b)))
         metrics = held_out_metrics(held, scores)
         calibration = {"reject": {}, "approve": {}}
         if with_calibration:
             if calibrate_on != protocol:
                 cw, cb, _ = fit_heads(X_of(cal_train), cal_train, seed=seed, progress=bar)
+                fill_language_priors(cw, config, cal_train)
             else:
                 cw, cb = w, b
             meta = _meta("calibration fit", config, {}, len(cal_train), calibrate_on)
@@ -103,6 +106,7 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
                   len(train), protocol)
         if not held_out_only:
             w, b, stats = fit_heads(X, all_rows, seed=seed, progress=bar)
+            fill_language_priors(w, config, all_rows)
             _save(Path(out_dir), w, b, idf, config, metrics, calibration, "shipped fit",
                   len(all_rows), protocol)
     return {
