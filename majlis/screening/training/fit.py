@@ -5,7 +5,8 @@ they are, one on the features scaled by their naive-Bayes log-count ratio (NB-LR
 2012; ``NB_SMOOTHING``). Both are linear in the same features, so their average is one weight
 vector (``(w_plain + r * w_nb) / 2``) and inference costs nothing more. Chosen on validation
 sources inside the training data (offenseval2020-ar, davidson and phate-fa's val split; never the
-held-out sources): offensive ROC-AUC 0.660/0.862/0.822 plain, 0.715/0.873/0.825 averaged.
+held-out sources of the ``sources`` protocol, the only one then; offenseval2020-ar's dev split is
+held out by today's ``splits``): offensive ROC-AUC 0.660/0.862/0.822 plain, 0.715/0.873/0.825 averaged.
 ``ALPHA`` was chosen the same way. A fixed number of epochs and a fixed seed make a run
 reproducible.
 
