@@ -16,9 +16,25 @@ def moderator_of(user):
 
 def visible_comments(user):
     """Comments ``user`` may moderate (a queryset; empty for a non-staff account)."""
-    comments = Comment.objects.all()
+    return in_scope(user, Comment.objects.all(), site="article__site_id", language="language")
+
+
+def in_scope(user, queryset, *, site: str, language: str):
+    """``queryset`` cut to ``user``'s scope: everything for admins; for a moderator, rows of their
+    sites and languages (an empty list means all), ``site`` and ``language`` naming the lookups."""
     if user.is_superuser:
-        return comments
+        return queryset
+    profile = moderator_of(user)
+    if profile is None:
+        return queryset.none()
+    if profile.is_admin:
+        return queryset
+    site_ids = list(profile.sites.values_list("id", flat=True))
+    if site_ids:
+        queryset = queryset.filter(**{f"{site}__in": site_ids})
+    if profile.languages:
+        queryset = queryset.filter(**{f"{language}__in": profile.languages})
+    return queryset
     profile = moderator_of(user)
     if profile is None:
         return comments.none()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from majlis.accounts.roles import staff_required
-from majlis.accounts.scopes import moderator_of
+from majlis.accounts.scopes import in_scope
 from majlis.moderation.views.common import safe_next
 from majlis.publications.models import Article, Listing
 
@@ -29,20 +29,7 @@ STATES = {"unconfirmed": Listing.UNCONFIRMED, "closed": Listing.CLOSED}
 def reviewable_articles(user):
     """Articles ``user`` may confirm or close: admins every one; a moderator those of their sites
     and languages (an empty list means all), as for comments (``accounts.scopes``)."""
-    articles = Article.objects.all()
-    if user.is_superuser:
-        return articles
-    profile = moderator_of(user)
-    if profile is None:
-        return articles.none()
-    if profile.is_admin:
-        return articles
-    site_ids = list(profile.sites.values_list("id", flat=True))
-    if site_ids:
-        articles = articles.filter(site_id__in=site_ids)
-    if profile.languages:
-        articles = articles.filter(language__in=profile.languages)
-    return articles
+    return in_scope(user, Article.objects.all(), site="site_id", language="language")
 
 
 class ReviewForm(forms.Form):
