@@ -11,7 +11,8 @@ held-out set (a whole source or an official split) and every label it carries, p
 reports ROC-AUC of:
 
 - ``majlis``: the whole engine (``screen_many``: language identification, lexicons, rules and the
-  held-out classifier), offensive/toxic measured on ``violation``;
+  held-out classifier), offensive/toxic measured on ``Verdict.abuse`` (``violation`` without
+  promotion: those labels say nothing about ads);
 - ``classifier``: the held-out classifier alone;
 - ``tfidf-lr``: char n-gram TF-IDF + logistic regression trained on the same training rows;
 - ``apc``: alt-profanity-check (English only; its one score is used for every label), run in its

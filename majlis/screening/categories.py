@@ -65,6 +65,8 @@ CATEGORIES = (
 BY_CODE = {c.code: c for c in CATEGORIES}
 CODES = tuple(c.code for c in CATEGORIES)
 VIOLATION_CODES = tuple(c.code for c in CATEGORIES if c.counts_as_violation)
+# The violation categories that are abuse (what "offensive"/"toxic" labels of public data mean).
+ABUSE_CODES = tuple(c for c in VIOLATION_CODES if c != "promotion")
 
 # Subtypes kept for identity abuse.
 IDENTITY_SUBTYPES = ("sexism", "racism", "homophobia", "xenophobia", "ethnic", "religious")

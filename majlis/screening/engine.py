@@ -16,7 +16,7 @@ from typing import Sequence
 
 from majlis.screening import language as language_id
 from majlis.screening import lexicon, promotion, relevance, scoring
-from majlis.screening.categories import CODES
+from majlis.screening.categories import ABUSE_CODES, CODES
 from majlis.screening.normalize import normalize
 from majlis.screening.policy import Policy
 from majlis.screening.verdict import Evidence, Reason, Verdict
@@ -107,7 +107,9 @@ def _model_rows(analyses: Sequence[_Analysis], clf):
 def _verdict(a: _Analysis, model: dict, version: str, policy: Policy) -> Verdict:
     scores, model_reasons = scoring.combine_model(a.rule_scores, model, CODES,
                                                   quoted_only=a.quoted_only)
-    overall = max([scoring.violation(scores)] + [model.get(h, 0.0) for h in GENERAL_HEADS])
+    general = [model.get(h, 0.0) for h in GENERAL_HEADS]
+    overall = max([scoring.violation(scores)] + general)
+    abuse = max([scoring.violation(scores, ABUSE_CODES)] + general)
     reasons = sorted(a.reasons + model_reasons, key=lambda r: -r.score)
     return Verdict(
         decision=policy.decide(scores, violation=overall),
@@ -116,6 +118,7 @@ def _verdict(a: _Analysis, model: dict, version: str, policy: Policy) -> Verdict
         scores=scores,
         reasons=reasons,
         model_version=version,
+        abuse=round(abuse, 4),
     )
 
 

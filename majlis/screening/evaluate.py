@@ -8,10 +8,11 @@ Scores come from ``screening.screen_many`` (the whole engine: language identific
 rules and classifiers) unless ``engine=False``, which scores with the classifier alone (using the
 CSV's ``lang`` column). ``model_dir`` swaps in another classifier (and its ``calibration.json``):
 use the held-out fit written by ``majlis train --holdout-out DIR`` to score held-out sources
-honestly. Offensive/toxic labels are measured against ``violation`` with the engine and against
+honestly. Offensive/toxic labels are measured against ``Verdict.abuse`` (``violation`` without
+promotion) with the engine and against
 the ``offensive`` head with the classifier alone; their precision and recall are those of the
 policy's actual reject decision (any abuse category at or above its reject threshold) when the
-engine scores, since no single threshold applies to ``violation``.
+engine scores, since no single threshold applies to ``abuse``.
 """
 
 from __future__ import annotations
@@ -98,18 +99,14 @@ def engine_scorer(model_dir=None):
         verdicts = engine.screen_many(texts, model=model)
         out = {}
         for v in verdicts:
-            scores = dict(_get(v, "scores"))
-            scores["offensive"] = _get(v, "violation")
-            scores[REJECTED] = 1.0 if _get(v, "decision") == "reject" else 0.0
+            scores = dict(v.scores)
+            scores["offensive"] = v.abuse
+            scores[REJECTED] = 1.0 if v.decision == "reject" else 0.0
             for k, s in scores.items():
                 out.setdefault(k, []).append(float(s))
         return {k: np.array(s) for k, s in out.items()}
 
     return score
-
-
-def _get(verdict, name):
-    return verdict[name] if isinstance(verdict, dict) else getattr(verdict, name)
 
 
 def load_thresholds(model_dir=None) -> dict:

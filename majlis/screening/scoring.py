@@ -108,6 +108,7 @@ def combine_model(
     return scores, reasons
 
 
-def violation(scores: Mapping[str, float]) -> float:
-    """Probability of breaking any guideline but off_topic (see the module docstring)."""
-    return max((scores.get(c, 0.0) for c in VIOLATION_CODES), default=0.0)
+def violation(scores: Mapping[str, float], codes: Iterable[str] = VIOLATION_CODES) -> float:
+    """Probability of breaking any guideline but off_topic (see the module docstring), or any of
+    ``codes``."""
+    return max((scores.get(c, 0.0) for c in codes), default=0.0)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from majlis.screening.categories import ABUSE_CODES
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -53,6 +55,12 @@ class Verdict:
     acts on it depends on its mode (see :meth:`Policy.apply`). ``violation`` is the probability
     that the comment breaks any guideline except ``off_topic``; it orders the moderation queue.
     ``scores`` holds every category code of ``categories.CODES``.
+
+    ``abuse`` is ``violation`` without ``promotion``: the highest score of the abuse categories
+    and the model's general offensive head. It is what ``majlis evaluate`` measures "offensive" and
+    "toxic" labels against (those labels say nothing about ads, and tweets full of @handles and
+    links would otherwise rank as violations). It is not part of the JSON line: ``from_dict`` takes
+    the highest abuse category score.
     """
 
     decision: str
@@ -61,6 +69,7 @@ class Verdict:
     scores: dict[str, float]
     reasons: list[Reason]
     model_version: str
+    abuse: float = 0.0
 
     def to_dict(self) -> dict:
         return {
@@ -91,4 +100,5 @@ class Verdict:
             scores={k: float(v) for k, v in data["scores"].items()},
             reasons=reasons,
             model_version=data.get("model_version", ""),
+            abuse=max((float(data["scores"].get(c, 0.0)) for c in ABUSE_CODES), default=0.0),
         )

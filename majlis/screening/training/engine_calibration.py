@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from majlis.screening.categories import ABUSE_CODES
 from majlis.screening.scoring import LEXICON_FLOORS
 from majlis.screening.training.calibrate import (
     APPROVE_NPV, REJECT_PRECISION, approve_threshold, prevalence_weights, reject_threshold,
 )
 from majlis.screening.training.protocol import is_calibration
 
-ABUSE_CODES = ("personal_attack", "profanity", "vulgarity", "threat", "identity_abuse")
 NEWS_PREVALENCE = {"abuse": 0.10, "promotion": 0.05}
 REJECT_FLOOR = 0.9
 # Sources whose only abuse label is one narrow kind of hate: they cannot tell a right reject.
