@@ -142,3 +142,23 @@ def test_it_scales_features_by_their_naive_bayes_log_count_ratio():
     X = sp.csr_matrix(np.array([[1, 0, 1], [1, 0, 1], [0, 1, 1], [0, 1, 1]], dtype=float))
     r = nb_ratio(X, np.array([1, 1, 0, 0]), np.ones(4))
     assert r[0] > 1 and r[1] < -1 and abs(r[2]) < 1e-9
+
+
+def test_sub_category_heads_borrow_a_share_of_the_general_head():
+    from majlis.screening.training.data import HEADS
+    from majlis.screening.training.fit import GENERAL_SHARE, SHARED_HEADS, share_general_head
+
+    weights = np.zeros((4, len(HEADS)), dtype=np.float32)
+    bias = np.zeros(len(HEADS))
+    weights[:, HEADS.index("offensive")] = [4.0, -4.0, 0.0, 8.0]
+    bias[HEADS.index("offensive")] = -2.0
+    weights[:, HEADS.index("threat")] = [0.0, 0.0, 3.0, 0.0]
+    share_general_head(weights, bias)
+    threat = HEADS.index("threat")
+    assert weights[:, threat].tolist() == pytest.approx(
+        [4.0 * GENERAL_SHARE, -4.0 * GENERAL_SHARE, 3.0, 8.0 * GENERAL_SHARE])
+    assert bias[threat] == pytest.approx(-2.0 * GENERAL_SHARE)
+    for head in HEADS:
+        if head not in SHARED_HEADS and head != "offensive":
+            assert not weights[:, HEADS.index(head)].any() and bias[HEADS.index(head)] == 0
+    assert weights[:, HEADS.index("offensive")].tolist() == [4.0, -4.0, 0.0, 8.0]

@@ -10,6 +10,16 @@ held out by today's ``splits``): offensive ROC-AUC 0.660/0.862/0.822 plain, 0.71
 ``ALPHA`` was chosen the same way. A fixed number of epochs and a fixed seed make a run
 reproducible.
 
+Sub-category heads borrow from the general head (``share_general_head``): profanity, threat and
+identity-abuse labels exist in a few sources (no English threat rows are trained on at all), the
+offensive label in every one, and each of those categories is a kind of offence. Each sub-head's
+log-odds get ``GENERAL_SHARE`` times the offensive head's added; both are linear in the same
+features, so this is one more weight vector and costs nothing at inference. Measured on the held-out
+fits of both protocols (share 0 / 0.25 / 0.5, classifier alone, ROC-AUC): l-hsab identity abuse
+0.719 / 0.744 / 0.756, ethos threat 0.486 / 0.617 / 0.627, HatEval identity 0.560 / 0.615 / 0.639,
+osact2022-ar dev threat 0.889 / 0.910 / 0.901, phate-fa test identity 0.834 / 0.832 / 0.827; 0.25
+is where the Arabic and Persian sub-heads stop gaining.
+
 The result is plain arrays: ``weights`` of shape (buckets, heads) and ``bias`` of shape (heads,),
 which ``Classifier`` applies with a numpy gather-sum. No estimator object is ever stored.
 """
@@ -26,6 +36,9 @@ BATCH = 4096
 ALPHA = 2e-6
 EPOCHS = 15
 NB_SMOOTHING = 0.1
+GENERAL_HEAD = "offensive"
+SHARED_HEADS = ("profanity", "threat", "identity_abuse")
+GENERAL_SHARE = 0.25
 
 
 def featurize(rows, config: FeatureConfig, progress=None, idf=None) -> sp.csr_matrix:
@@ -84,7 +97,17 @@ def fit_heads(X: sp.csr_matrix, rows, *, alpha: float = ALPHA, seed: int = 0, pr
             stats[head]["constant"] = True
         if progress is not None:
             progress.update(1)
+    share_general_head(weights, bias)
     return weights, bias, stats
+
+
+def share_general_head(weights: np.ndarray, bias: np.ndarray, share: float = GENERAL_SHARE) -> None:
+    """Add, in place, ``share`` times the general head to each of ``SHARED_HEADS`` (docstring)."""
+    g = HEADS.index(GENERAL_HEAD)
+    for head in SHARED_HEADS:
+        h = HEADS.index(head)
+        weights[:, h] += share * weights[:, g]
+        bias[h] += share * bias[g]
 
 
 def nb_ratio(X: sp.csr_matrix, y: np.ndarray, w: np.ndarray,
