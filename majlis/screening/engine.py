@@ -114,11 +114,11 @@ def _verdict(a: _Analysis, model: dict, version: str, policy: Policy) -> Verdict
     return Verdict(
         decision=policy.decide(scores, violation=overall),
         language=a.language,
-        violation=round(overall, 4),
+        violation=overall,
         scores=scores,
         reasons=reasons,
         model_version=version,
-        abuse=round(abuse, 4),
+        abuse=abuse,
     )
 
 

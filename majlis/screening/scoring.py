@@ -102,7 +102,7 @@ def combine_model(
         score = noisy_or(rule_scores.get(code, 0.0), m)
         if quoted_only and code in LEXICON_FLOORS:
             score = min(score, QUOTED_CAP)
-        scores[code] = round(score, 4)
+        scores[code] = score  # unrounded: the JSON rounds; ranking needs every digit
         if m >= MODEL_REASON_MIN:
             reasons.append(Reason(code, round(m, 4), [], "model"))
     return scores, reasons
