@@ -223,3 +223,23 @@ def test_each_kurdish_variety_matches_the_others_single_words(text, lang, word):
     assert language.detect(text) == lang
     hits = find(normalize(text), lang)
     assert any(word in h.text for h in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Siktir here, tu derewkar î.", "Siktir"),
+        ("amk vê hikûmetê, dîsa bac zêde kirin", "amk"),
+        ("Ev nivîskar götveren e.", "götveren"),
+        ("sikeyim vê rojnameyê", "sikeyim"),
+    ],
+)
+def test_turkish_swearing_inside_kurmanji_is_found(text, word):
+    found = [(h.category, h.text) for h in find(normalize(text), "kmr")]
+    assert any(t == word and c in ("profanity", "vulgarity") for c, t in found), found
+
+
+@pytest.mark.parametrize("text", ["Sikinî û aramî li bajêr vegeriya.", "Rêya Amedê hat girtin.",
+                                  "Gotara wî li ser siyasetê bû.", "Piçek bisekine."])
+def test_turkish_swear_words_do_not_hit_innocent_kurmanji(text):
+    assert not categories(text, "kmr") & set(ABUSE)
