@@ -19,7 +19,10 @@ seen in the training sources.
 Scope (``Term.applies_to``): a text's own language uses its whole lexicon; other languages' terms
 apply too, but only phrases, and words of four letters or more in another script, because words
 collide across languages (Arabic ``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English
-"am"; Persian slang ``ابنه`` is Arabic "his son").
+"am"; Persian slang ``ابنه`` is Arabic "his son"). ``lexicons/any.tsv`` holds the exception:
+English swear words that readers of every language borrow ("Shit, dîsa elektrîk çû", "fuck this
+government" in a Turkish thread) and that no language of ours writes innocently; they apply to
+text in every language.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from majlis.screening.normalize import ZWNJ, Normalized, fold
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 CROSS_LANGUAGE_MIN_LETTERS = 4
 INNOCENT = "innocent"  # pseudo-category of phrases that cancel the hits inside them
+ANY_LANGUAGE = "any"  # lexicons/any.tsv: borrowed words matched in every language
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[\u200c*]+[^\W_]+)*\**", re.UNICODE)
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
@@ -73,7 +77,8 @@ class Term:
         Sorani and Kurmanji share their words: language identification reads Latin-script Kurdish
         as kmr and Arabic-script Kurdish as ckb, so each variety's terms apply to the other.
         """
-        if lang == self.lang or len(self.words) > 1 or {lang, self.lang} == _KURDISH:
+        if lang == self.lang or self.lang == ANY_LANGUAGE or len(self.words) > 1 \
+                or {lang, self.lang} == _KURDISH:
             return True
         if len(self.words[0][0]) < CROSS_LANGUAGE_MIN_LETTERS:
             return False
@@ -342,7 +347,8 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 @lru_cache(maxsize=None)
 def matcher_for(lang: str) -> Matcher:
     """The matcher for text in ``lang``: its own terms, plus other languages' long terms."""
-    return Matcher([t for other in LANGUAGES for t in load_terms(other) if t.applies_to(lang)])
+    return Matcher([t for other in (*LANGUAGES, ANY_LANGUAGE) for t in load_terms(other)
+                    if t.applies_to(lang)])
 
 
 def find(normalized: Normalized, lang: str) -> list[Hit]:

@@ -136,3 +136,30 @@ def test_it_reports_one_hit_for_a_phrase_not_its_parts():
 )
 def test_it_still_finds_the_word_outside_its_innocent_phrase(lang, text, category):
     assert category in categories(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Shit, dîsa elektrîk çû.", "kmr", "Shit"),
+    ("Fuck this government, tiştek neguheriye", "kmr", "Fuck"),
+    ("bu ne biçim haber, wtf", "tr", "wtf"),
+    ("این دولت bullshit است", "fa", "bullshit"),
+    ("هذا الرئيس fucking كذاب", "ar", "fucking"),
+    ("ئەم هەواڵە shit ە", "ckb", "shit"),
+])
+def test_borrowed_english_swear_words_are_found_in_every_language(text, lang, word):
+    found = hits(text, lang)
+    assert [h.text for h in found if h.lang == "any"] == [word]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Şit şehrinde yeni bir okul açıldı", "tr"),  # a Turkish place-like word, not "shit"
+    ("Bi rastî ev gotar baş e, spas", "kmr"),
+    ("Pussy Riot konseri iptal edildi", "tr"),  # en.tsv words apply to English text only
+])
+def test_english_only_words_stay_out_of_other_languages(text, lang):
+    assert hits(text, lang) == []
+
+
+def test_borrowed_words_are_not_duplicated_in_the_english_lexicon():
+    borrowed = {t.raw for t in load_terms("any")}
+    assert borrowed and not borrowed & {t.raw for t in load_terms("en")}
