@@ -1,9 +1,11 @@
 """Trained per-category classifiers, applied with numpy only (no scikit-learn at run time).
 
-A model is two files in one directory: ``classifier.npz`` (plain arrays: ``weights`` of shape
-(buckets, heads), ``bias`` of shape (heads,), optional ``idf`` of shape (buckets,)) and ``classifier.json`` (version, head names, aliases,
-feature configuration, training summary). Both are written by ``majlis train``; nothing is pickled,
-so upgrading scikit-learn or numpy cannot break loading.
+A model is files in one directory: ``classifier.npz`` (plain arrays: ``weights`` of shape
+(buckets, heads), ``bias`` of shape (heads,), optional ``idf`` of shape (buckets,)),
+``classifier-crossed.npz`` when the feature space has language-crossed columns (``weights`` of
+shape (cross_buckets, heads): kept apart so that no file is over 5 MB) and ``classifier.json``
+(version, head names, aliases, feature configuration, training summary). All are written by
+``majlis train``; nothing is pickled, so upgrading scikit-learn or numpy cannot break loading.
 
 Usage::
 
@@ -22,6 +24,7 @@ from majlis.screening.features import FeatureConfig, hash_features
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS_FILE = "classifier.npz"
+CROSSED_FILE = "classifier-crossed.npz"
 META_FILE = "classifier.json"
 
 _CACHE: dict[Path, "Classifier"] = {}
@@ -45,7 +48,7 @@ class Classifier:
         self.aliases: dict[str, str] = dict(meta.get("aliases", {}))
         self.config = FeatureConfig.from_dict(meta["features"])
         self.categories = self.heads + tuple(self.aliases)
-        if self.weights.shape != (self.config.buckets, len(self.heads)):
+        if self.weights.shape != (self.config.width, len(self.heads)):
             raise ValueError(f"weights shape {self.weights.shape} does not match the metadata")
 
     @classmethod
@@ -57,7 +60,11 @@ class Classifier:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
             with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
                 idf = arrays["idf"] if "idf" in arrays.files else None
-                _CACHE[directory] = cls(arrays["weights"], arrays["bias"], meta, idf)
+                weights, bias = arrays["weights"], arrays["bias"]
+            if FeatureConfig.from_dict(meta["features"]).crossed_languages:
+                with np.load(directory / CROSSED_FILE, allow_pickle=False) as arrays:
+                    weights = np.concatenate([weights, arrays["weights"]])
+            _CACHE[directory] = cls(weights, bias, meta, idf)
         return _CACHE[directory]
 
     def logits(self, folded_texts: list[str], languages: list[str]) -> np.ndarray:
@@ -86,15 +93,22 @@ class Classifier:
 
 def save_model(directory: Path, weights: np.ndarray, bias: np.ndarray, meta: dict,
                idf: np.ndarray | None = None) -> None:
-    """Write ``classifier.npz`` and ``classifier.json`` into ``directory`` (training side)."""
+    """Write the model files (module docstring) into ``directory`` (training side)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    buckets = FeatureConfig.from_dict(meta["features"]).buckets
     # Weights are stored as float16 (half the file; within 0.01 of float32 for weights up to about
     # 25, far below the noise of training) and read back as float32.
-    arrays = {"weights": weights.astype(np.float16), "bias": bias.astype(np.float32)}
+    half = weights.astype(np.float16)
+    arrays = {"weights": half[:buckets], "bias": bias.astype(np.float32)}
     if idf is not None:
         arrays["idf"] = idf.astype(np.float32)
     np.savez_compressed(directory / WEIGHTS_FILE, **arrays)
+    crossed = directory / CROSSED_FILE
+    if len(half) > buckets:
+        np.savez_compressed(crossed, weights=half[buckets:])
+    elif crossed.exists():
+        crossed.unlink()
     (directory / META_FILE).write_text(
         json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )

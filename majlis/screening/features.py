@@ -12,7 +12,16 @@ Latin-script ones with Turkish):
 - character n-grams of lengths ``char_min..char_max`` taken inside words padded with one space
   (scikit-learn's ``char_wb``), which survive spelling variants, inflection and obfuscation;
 - word unigrams and bigrams;
-- one bias feature per language, so a head can shift its prior per language.
+- one bias feature per language, so a head can shift its prior per language;
+- for the languages in ``crossed_languages``, a second copy of every n-gram feature crossed with
+  the language, in a table of its own (``cross_buckets``, after the shared ``buckets``): the
+  "frustratingly easy" domain adaptation of Daumé III (2007). A head learns what an n-gram means in
+  every language on the shared copy and what it means in Arabic or Persian alone on the crossed
+  one, so a word that is abuse in one of them and harmless in the other (Arabic-script words
+  collide across ar, fa and ckb) need not be learnt as a compromise. Languages with no training
+  rows have no crossed weights of their own; ``cross_as`` lets one read a related language's
+  (Sorani, written in the Persian form of the Arabic script with many Persian words, reads
+  Persian's); Kurmanji reads the shared weights only.
 
 Hashing is deterministic across processes and platforms (a fixed polynomial hash mixed with
 splitmix64 constants, and CRC-32 for words), never Python's salted ``hash()``. Counts are scaled
@@ -50,13 +59,31 @@ class FeatureConfig:
     char_weight: float = 1.0
     word_weight: float = 1.0
     char_wb: bool = True  # False: character n-grams may also span a space between words
+    crossed_languages: tuple[str, ...] = ()
+    cross_buckets: int = 0  # a power of two when crossed_languages is not empty
+    # (language, crossed language) pairs: a language with no training rows that reads another's
+    # crossed weights as well as the shared ones (Sorani reads Persian's).
+    cross_as: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def width(self) -> int:
+        """Number of feature columns: the shared buckets, then the language-crossed ones."""
+        return self.buckets + (self.cross_buckets if self.crossed_languages else 0)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["crossed_languages"] = list(self.crossed_languages)
+        data["cross_as"] = [list(pair) for pair in self.cross_as]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "FeatureConfig":
-        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if "crossed_languages" in known:
+            known["crossed_languages"] = tuple(known["crossed_languages"])
+        if "cross_as" in known:
+            known["cross_as"] = tuple(tuple(pair) for pair in known["cross_as"])
+        return cls(**known)
 
 
 def fold_fallback(text: str) -> str:
@@ -152,6 +179,36 @@ def _language_features(languages: list[str]) -> np.ndarray:
     return _mix(np.array(crcs, dtype=np.uint64), _salt(103))
 
 
+def _crossed(rows: np.ndarray, indices: np.ndarray, values: np.ndarray, languages: list[str],
+             config: FeatureConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, indices, values)`` of the language-crossed copies of the n-gram features given.
+
+    Only rows whose language is in ``config.crossed_languages`` (or reads one of them, ``cross_as``)
+    get copies; a copy keeps its value and goes to bucket ``buckets + mix(bucket, language) %
+    cross_buckets``. Two n-grams of one text may share a crossed bucket (consumers sum duplicates,
+    as a dot product does).
+    """
+    crossed = config.crossed_languages
+    if not crossed:
+        return rows[:0], indices[:0], values[:0]
+    reads = dict(config.cross_as)
+    targets = [reads.get(lang, lang) for lang in languages]
+    if not set(targets).intersection(crossed):
+        return rows[:0], indices[:0], values[:0]
+    salts = np.array([crossed_salt(lang) if lang in crossed else 0 for lang in targets],
+                     dtype=np.uint64)
+    keep = np.flatnonzero(salts[rows] != 0)
+    mixed = _mix(indices[keep].astype(np.uint64), salts[rows[keep]])
+    cross_idx = config.buckets + (mixed & np.uint64(config.cross_buckets - 1)).astype(np.int64)
+    return rows[keep], cross_idx, values[keep]
+
+
+@lru_cache(maxsize=64)
+def crossed_salt(language: str) -> np.uint64:
+    """The hash salt of ``language``'s crossed features (never 0)."""
+    return _salt(zlib.crc32(("cross=" + language).encode()) | 1)
+
+
 def language_bucket(language: str, config: FeatureConfig) -> int:
     """The bucket of ``language``'s bias feature (training sets a prior there, training.priors)."""
     return int(_language_features([language])[0] & np.uint64(config.buckets - 1))
@@ -164,9 +221,10 @@ def hash_features(
     """CSR arrays ``(indptr, indices, values)`` for a batch of folded texts.
 
     ``languages[i]`` is the language code of ``folded_texts[i]``; unknown codes are allowed (their
-    bias feature simply has no learned weight). Rows are sorted by column, duplicates summed,
-    values ``log1p``-scaled, multiplied by ``idf[bucket]`` when given, and L2-normalised; the
-    language bias has value 1 and is not normalised.
+    bias feature simply has no learned weight). Within a row the shared n-gram buckets come first,
+    sorted, duplicates summed, values ``log1p``-scaled, multiplied by ``idf[bucket]`` when given,
+    and L2-normalised; then their language-crossed copies, if any (``_crossed``); last the language
+    bias, value 1, not normalised.
     """
     n_rows = len(folded_texts)
     if n_rows != len(languages):
@@ -196,12 +254,14 @@ def hash_features(
     key_rows = keys // config.buckets
     norms = np.sqrt(np.bincount(key_rows, weights=values * values, minlength=n_rows))
     values /= np.where(norms > 0, norms, 1.0)[key_rows]
-    # Append one language-bias column per row, then restore row order.
+    shared = keys % config.buckets
+    cross_rows, cross_idx, cross_values = _crossed(key_rows, shared, values, languages, config)
+    # Append the crossed copies and one language-bias column per row, then restore row order.
     lang_idx = (_language_features(languages) & mask).astype(np.int64)
-    all_rows = np.concatenate([key_rows, np.arange(n_rows)])
+    all_rows = np.concatenate([key_rows, cross_rows, np.arange(n_rows)])
     order = np.argsort(all_rows, kind="stable")
-    indices = np.concatenate([keys % config.buckets, lang_idx])[order]
-    values = np.concatenate([values, np.ones(n_rows)])[order]
+    indices = np.concatenate([shared, cross_idx, lang_idx])[order]
+    values = np.concatenate([values, cross_values, np.ones(n_rows)])[order]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n_rows))])
     return indptr, indices, values
 
@@ -239,7 +299,9 @@ def _one_text(folded: str, language: str, config: FeatureConfig, idf):
     # As the batch path: a bincount over one row sums the squares in the same order.
     norm = np.sqrt(np.bincount(np.zeros(len(keys), dtype=np.int64), weights=values * values, minlength=1))
     values /= np.where(norm > 0, norm, 1.0)[0]
+    _, cross_idx, cross_values = _crossed(np.zeros(len(keys), dtype=np.int64), keys, values,
+                                          [language], config)
     lang_idx = (_language_features([language]) & mask).astype(np.int64)
-    indices = np.concatenate([keys, lang_idx])
-    values = np.concatenate([values, np.ones(1)])
+    indices = np.concatenate([keys, cross_idx, lang_idx])
+    values = np.concatenate([values, cross_values, np.ones(1)])
     return np.array([0, len(indices)]), indices, values

@@ -103,6 +103,22 @@ def test_it_trains_calibrates_and_saves_a_loadable_model(data_dir, tmp_path):
     calibration = json.loads((out / "calibration.json").read_text())
     assert set(calibration) == {"reject", "approve", "method", "measured"}
     assert "vulgarity" in calibration["reject"] and (tmp_path / "held" / "classifier.npz").exists()
+    # Arabic and Persian features are crossed with their language, in a file of their own.
+    assert clf.config.crossed_languages == ("ar", "fa")
+    assert clf.weights.shape == (clf.config.width, len(clf.heads))
+    assert np.load(out / "classifier-crossed.npz")["weights"].shape[0] == clf.config.cross_buckets
+
+
+def test_a_model_without_crossed_features_leaves_no_crossed_file(tmp_path):
+    from majlis.screening.classifier import save_model
+    from majlis.screening.features import FeatureConfig
+
+    (tmp_path / "classifier-crossed.npz").write_bytes(b"stale")
+    config = FeatureConfig(buckets=16)
+    meta = {"version": "v", "heads": ["offensive"], "features": config.to_dict()}
+    save_model(tmp_path, np.ones((16, 1)), np.zeros(1), meta)
+    assert not (tmp_path / "classifier-crossed.npz").exists()
+    assert Classifier.load(tmp_path).weights.shape == (16, 1)
 
 
 def test_it_is_reproducible(data_dir, tmp_path):
@@ -110,6 +126,8 @@ def test_it_is_reproducible(data_dir, tmp_path):
         train.run(data_dir, out_dir=tmp_path / name, progress=False)
     a, b = (np.load(tmp_path / n / "classifier.npz") for n in ("a", "b"))
     assert np.array_equal(a["weights"], b["weights"]) and np.array_equal(a["bias"], b["bias"])
+    a, b = (np.load(tmp_path / n / "classifier-crossed.npz") for n in ("a", "b"))
+    assert np.array_equal(a["weights"], b["weights"])
 
 
 def test_it_learns_from_moderator_decisions(data_dir, tmp_path):

@@ -20,7 +20,7 @@ fits of both protocols (share 0 / 0.25 / 0.5, classifier alone, ROC-AUC): l-hsab
 osact2022-ar dev threat 0.889 / 0.910 / 0.901, phate-fa test identity 0.834 / 0.832 / 0.827; 0.25
 is where the Arabic and Persian sub-heads stop gaining.
 
-The result is plain arrays: ``weights`` of shape (buckets, heads) and ``bias`` of shape (heads,),
+The result is plain arrays: ``weights`` of shape (feature columns, heads) and ``bias`` of shape (heads,),
 which ``Classifier`` applies with a numpy gather-sum. No estimator object is ever stored.
 """
 
@@ -52,12 +52,12 @@ def featurize(rows, config: FeatureConfig, progress=None, idf=None) -> sp.csr_ma
             folded[start : start + BATCH], [r.lang for r in chunk], config, idf
         )
         blocks.append(
-            sp.csr_matrix((values, indices, indptr), shape=(len(chunk), config.buckets))
+            sp.csr_matrix((values, indices, indptr), shape=(len(chunk), config.width))
         )
         if progress is not None:
             progress.update(len(chunk))
     if not blocks:
-        return sp.csr_matrix((0, config.buckets))
+        return sp.csr_matrix((0, config.width))
     return sp.vstack(blocks, format="csr")
 
 
@@ -78,7 +78,7 @@ def head_targets(rows, head: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def fit_heads(X: sp.csr_matrix, rows, *, alpha: float = ALPHA, seed: int = 0, progress=None):
-    """Train every head; return ``(weights (buckets, heads) float32, bias (heads,), stats)``.
+    """Train every head; return ``(weights (columns, heads) float32, bias (heads,), stats)``.
 
     A head without both classes in its data gets zero weights and a bias of the observed log-odds
     (or -6: "almost never" when nothing is known), and ``stats`` says so.
