@@ -92,3 +92,23 @@ def test_it_counts_near_duplicates_only():
     recent = [text, text.upper(), text.replace("thousands", "thousand"), "A different comment entirely here"]
     assert flood_count(text, recent) == 3
     assert flood_count("Thank you!", ["Thank you!"] * 5) == 0  # short common comments are not a flood
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Great song! Please subscribe to my channel, I post covers every week", "my channel"),
+    ("Nice article. Come and watch my videos, link in my profile", "my videos"),
+    ("hey everyone, see my new track and give it a like", "see my new"),
+])
+def test_it_recognises_self_promotion_as_a_call_to_action(text, phrase):
+    cues = [r for r in screen(text).reasons if r.category == "promotion"]
+    found = [e.text for r in cues for e in r.evidence]
+    assert phrase in found
+
+
+@pytest.mark.parametrize("text", [
+    "My music teacher would have loved this piece about the conservatory",
+    "The minister should follow the court's ruling, as my colleague wrote",
+    "I changed the channel when the minister started speaking",
+])
+def test_talk_about_ones_own_life_is_not_self_promotion(text):
+    assert screen(text).scores["promotion"] < 0.3
