@@ -18,6 +18,7 @@ anything, conservative for the sources it was trained on.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -85,7 +86,9 @@ def run(data_dir, *, out_dir=MODELS_DIR, decisions=None, sample=None, seed=0, pr
     with tqdm(total=len(idf_rows) + len(all_rows), desc="features", unit="row",
               disable=not progress) as bar:
         # IDF from the public training rows only (no held-out text), then the weighted features.
-        idf = inverse_document_frequency(featurize(idf_rows, config, bar))[: config.buckets]
+        # IDF weighs the shared buckets only (crossed copies reuse their values): no crossing here.
+        shared = dataclasses.replace(config, crossed_languages=())
+        idf = inverse_document_frequency(featurize(idf_rows, shared, bar))
         X = featurize(all_rows, config, bar, idf)
     train += site_rows
     cal_train += site_rows
