@@ -188,3 +188,32 @@ def test_it_leaves_innocent_persian_news_comments_alone(text):
 )
 def test_words_with_innocent_senses_stay_out_of_the_persian_lexicon(word):
     assert not categories(word) & set(ABUSE)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("این نماینده یه دلقک به تمام معناست", "personal_attack"),
+        ("برو گمشو نکبت", "personal_attack"),
+        ("پیرمرد خرفت، تو چی می‌فهمی", "personal_attack"),
+        ("تو واقعا خری", "personal_attack"),
+        ("آدم لجن", "personal_attack"),
+        ("حرفات بوی گوز میده", "vulgarity"),
+    ],
+)
+def test_it_finds_the_mild_words_chosen_from_persian_text_guard(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بعد از سیل خیابان‌ها پر از گل و لجن شد",
+        "شهرداری جمع‌آوری زباله را به بخش خصوصی سپرد",
+        "مردم بدبخت زیر بار گرانی له شدند",
+        "دکل مخابراتی روستا هنوز خراب است",
+        "قیمت هویج و شلغم در بازار بالا رفت",
+    ],
+)
+def test_the_mild_words_with_everyday_senses_stay_out(text):
+    assert not categories(text) & set(ABUSE), [(h.category, h.text) for h in hits(text)]
