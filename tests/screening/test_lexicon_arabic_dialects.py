@@ -145,3 +145,20 @@ def test_it_leaves_innocent_arabic_news_comments_alone(text):
 )
 def test_words_with_innocent_senses_stay_out_of_the_arabic_lexicon(word):
     assert not categories(word) & set(ABUSE)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("خانه یا کلبه، فرقی برای سیل‌زده‌ها نمی‌کند", "fa"),  # "a house or a cottage"
+        ("نماینده یا خائن است یا جاهل، باید پاسخ بدهد", "fa"),  # "either a traitor or ignorant"
+        ("ماڵ یا کلبە، هەردووکیان ڕووخان", "ckb"),
+    ],
+)
+def test_arabic_vocative_phrases_stay_out_of_persian_and_sorani(text, lang):
+    """Persian and Sorani «یا» is "or": an Arabic «يا X» insult applies to Arabic text only."""
+    assert not {h.term for h in find(normalize(text), lang) if h.term.startswith("يا ")}
+
+
+def test_an_arabic_vocative_phrase_still_hits_in_arabic():
+    assert [h.text for h in find(normalize("اسكتي يا كلبة"), "ar")] == ["يا كلبة"]
