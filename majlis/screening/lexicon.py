@@ -52,6 +52,7 @@ _MAX_UNDOUBLE = 3
 _ARABIC_SCRIPT_RE = re.compile(r"[\u0600-\u06ff]")
 _KURDISH = {"ckb", "kmr"}
 _ARABIC_VOCATIVE = fold("يا")  # Persian and Sorani «یا» ("or") folds to the same
+_YA_IS_OR = frozenset({"fa", "ckb"})
 _SCRIPT_LANGUAGES = {True: frozenset({"ar", "fa", "ckb"}), False: frozenset({"en", "tr", "kmr"})}
 
 
@@ -77,13 +78,14 @@ class Term:
         share a script (Persian slang «ابنه» is Arabic "his son", «ضعیفه» is Arabic "weak").
         Sorani and Kurmanji share their words: language identification reads Latin-script Kurdish
         as kmr and Arabic-script Kurdish as ckb, so each variety's terms apply to the other.
-        Arabic vocative phrases («يا كلبة», "you bitch") stay in Arabic: Persian and Sorani «یا» is
-        "or" («خانه یا کلبه», "a house or a cottage").
+        Arabic vocative phrases («يا كلبة», "you bitch") stay out of Persian and Sorani, whose «یا»
+        is "or" («خانه یا کلبه», "a house or a cottage").
         """
         if lang == self.lang or self.lang == ANY_LANGUAGE or {lang, self.lang} == _KURDISH:
             return True
         if len(self.words) > 1:
-            return not (self.lang == "ar" and self.words[0][0] == _ARABIC_VOCATIVE)
+            vocative = self.lang == "ar" and self.words[0][0] == _ARABIC_VOCATIVE
+            return not (vocative and lang in _YA_IS_OR)
         if len(self.words[0][0]) < CROSS_LANGUAGE_MIN_LETTERS:
             return False
         return lang not in _SCRIPT_LANGUAGES[self.arabic_script]
