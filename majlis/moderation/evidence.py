@@ -4,9 +4,15 @@ The screening engine stores evidence spans ``{start, end, text}`` as offsets int
 body. ``segments()`` returns the body as a list of ``Segment`` pieces, in order, whose texts join
 back to the body exactly; the template escapes each piece and wraps the marked ones in ``<mark>``.
 No HTML is built here, so nothing a reader wrote can reach the page unescaped.
+
+Judgements about the whole comment (off topic, one of a flood of near-copies) are not marked: their
+span is the whole body, and merged with the word spans inside it, it would mark everything in one
+colour and hide which words were the insult or the link. Their scores are shown beside the body.
 """
 
 from dataclasses import dataclass
+
+WHOLE_COMMENT_SOURCES = frozenset({"relevance", "flood"})
 
 
 @dataclass(frozen=True)
@@ -23,10 +29,13 @@ def spans(body: str, reasons) -> list[tuple[int, int, str]]:
     """The valid evidence spans of ``reasons`` as sorted ``(start, end, category)``, overlaps merged.
 
     A span is dropped when its offsets fall outside the body or no longer match its text (a verdict
-    from another version of the text must not mark the wrong words).
+    from another version of the text must not mark the wrong words), and so are whole-comment
+    judgements (``WHOLE_COMMENT_SOURCES``).
     """
     found = []
     for reason in reasons or ():
+        if isinstance(reason, dict) and reason.get("source") in WHOLE_COMMENT_SOURCES:
+            continue
         category = reason.get("category", "") if isinstance(reason, dict) else ""
         for ev in (reason.get("evidence") or ()) if isinstance(reason, dict) else ():
             start, end = ev.get("start"), ev.get("end")

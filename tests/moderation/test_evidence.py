@@ -45,3 +45,16 @@ def test_it_escapes_marked_and_plain_text_in_the_queue(client_for, alice, articl
     html = client_for(alice).get("/moderation/").content.decode()
     assert '<mark class="ev" data-category="threat" title="Threat">&lt;script&gt;</mark>alert(1)&lt;/script&gt; and &lt;b&gt;bold&lt;/b&gt;' in html
     assert "<script>alert" not in html
+
+
+@pytest.mark.parametrize("source, category", [("relevance", "off_topic"), ("flood", "promotion")])
+def test_whole_comment_judgements_do_not_hide_the_words(source, category):
+    whole = {"category": category, "source": source,
+             "evidence": [{"start": 0, "end": len(BODY), "text": BODY}]}
+    pieces = segments(BODY, [whole, ev(4, 9)])
+    assert [(p.text, p.category) for p in pieces if p.marked] == [("idiot", "personal_attack")]
+
+
+def test_a_one_word_comment_is_still_marked_whole():
+    assert spans("idiot", [{"category": "personal_attack", "source": "lexicon",
+                            "evidence": [{"start": 0, "end": 5, "text": "idiot"}]}]) == [(0, 5, "personal_attack")]
