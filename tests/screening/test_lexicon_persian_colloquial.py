@@ -7,10 +7,10 @@ The sentences here are written for these tests, not taken from any Persian evalu
 
 import pytest
 
+from majlis.screening.categories import ABUSE_CODES as ABUSE
 from majlis.screening.lexicon import LEXICON_DIR, find, load_terms
 from majlis.screening.normalize import normalize
 
-ABUSE = ("profanity", "vulgarity", "threat", "personal_attack", "identity_abuse")
 HEADER = ("# Written from knowledge of Persian, without opening any dataset (colloquial insults, curses, "
           "threats, ethnic and identity slurs).")
 
