@@ -34,10 +34,10 @@ def spans(body: str, reasons) -> list[tuple[int, int, str]]:
     """
     found = []
     for reason in reasons or ():
-        if isinstance(reason, dict) and reason.get("source") in WHOLE_COMMENT_SOURCES:
+        if not isinstance(reason, dict) or reason.get("source") in WHOLE_COMMENT_SOURCES:
             continue
-        category = reason.get("category", "") if isinstance(reason, dict) else ""
-        for ev in (reason.get("evidence") or ()) if isinstance(reason, dict) else ():
+        category = reason.get("category", "")
+        for ev in reason.get("evidence") or ():
             start, end = ev.get("start"), ev.get("end")
             if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(body):
                 continue
