@@ -19,7 +19,8 @@ seen in the training sources.
 Scope (``Term.applies_to``): a text's own language uses its whole lexicon; other languages' terms
 apply too, but only phrases, and words of four letters or more in another script, because words
 collide across languages (Arabic ``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English
-"am"; Persian slang ``ابنه`` is Arabic "his son"). ``lexicons/any.tsv`` holds the exception:
+"am"; Persian slang ``ابنه`` is Arabic "his son"), and Arabic «يا X» phrases stay out of Persian
+and Sorani, whose «یا» is "or". ``lexicons/any.tsv`` holds the exception:
 English swear words that readers of every language borrow ("Shit, dîsa elektrîk çû", "fuck this
 government" in a Turkish thread) and that no language of ours writes innocently; they apply to
 text in every language.
