@@ -1,7 +1,9 @@
 """Word and phrase lexicons per language, matched on whole normalized tokens.
 
 Files: ``lexicons/{lang}.tsv`` with lines ``category<TAB>subtype<TAB>term`` (``#`` starts a
-comment, subtype ``-`` when none). A term is one or more words written naturally; a word ending in
+comment, subtype ``-`` when none). A term of two categories joins them with ``+``: a swear word
+used as an insult ("son of a whore") is ``personal_attack+profanity``, and each category gets the
+hit. A term is one or more words written naturally; a word ending in
 ``*`` matches any token starting with it (for suffixing languages: ``aptal*`` matches ``aptalsın``).
 Terms are folded exactly like comments (``normalize.fold``), so a lexicon may be written with or
 without harakat, in any letter variant.
@@ -139,15 +141,20 @@ def parse_tsv(text: str, lang: str) -> list[Term]:
         parts = line.split("\t")
         if len(parts) != 3:
             raise ValueError(f"{lang}.tsv:{lineno}: expected category<TAB>subtype<TAB>term")
-        category, subtype, raw = (p.strip() for p in parts)
-        if (category not in BY_CODE or category == "off_topic") and category != INNOCENT:
-            raise ValueError(f"{lang}.tsv:{lineno}: unknown category {category!r}")
+        field, subtype, raw = (p.strip() for p in parts)
+        categories = field.split("+")
+        for category in categories:
+            if (category not in BY_CODE or category == "off_topic") and category != INNOCENT:
+                raise ValueError(f"{lang}.tsv:{lineno}: unknown category {category!r}")
+        if INNOCENT in categories and len(categories) > 1:
+            raise ValueError(f"{lang}.tsv:{lineno}: an innocent phrase has no other category")
         if subtype != "-" and subtype not in IDENTITY_SUBTYPES:
             raise ValueError(f"{lang}.tsv:{lineno}: unknown subtype {subtype!r}")
         words = _term_words(raw)
         if not words:
             raise ValueError(f"{lang}.tsv:{lineno}: empty term")
-        terms.append(Term(words, category, "" if subtype == "-" else subtype, lang, raw))
+        for category in dict.fromkeys(categories):
+            terms.append(Term(words, category, "" if subtype == "-" else subtype, lang, raw))
     return terms
 
 

@@ -32,6 +32,44 @@ def test_it_rejects_a_malformed_line():
         parse_tsv("profanity idiot\n", "en")
 
 
+def test_a_term_of_two_categories_gives_a_hit_for_each():
+    terms = parse_tsv("personal_attack+profanity\t-\torospu*\n", "tr")
+    assert [t.category for t in terms] == ["personal_attack", "profanity"]
+    assert terms[0].words == terms[1].words == (("orospu", True),)
+    with pytest.raises(ValueError, match="unknown category"):
+        parse_tsv("personal_attack+insult\t-\tidiot\n", "en")
+    with pytest.raises(ValueError, match="innocent phrase"):
+        parse_tsv("innocent+profanity\t-\tspic and span\n", "en")
+
+
+@pytest.mark.parametrize(
+    "lang, text, word",
+    [
+        ("kmr", "Kurê qehpê, tu kî yî ku vê dibêjî?", "Kurê qehpê"),
+        ("kmr", "Ew jin q e h p e ye, guh nedin wê.", "q e h p e"),
+        ("ckb", "کوڕی قەحبە، بێدەنگ بە", "کوڕی قەحبە"),
+        ("tr", "Orospu çocuğu, sen kimsin?", "Orospu çocuğu"),
+        ("en", "Shut it, you son of a bitch.", "son of a bitch"),
+        ("ar", "اسكت يا ابن القحبة", "ابن القحبة"),
+        ("fa", "خفه شو جاکش", "جاکش"),
+    ],
+)
+def test_swear_words_used_as_insults_are_both_personal_attack_and_profanity(lang, text, word):
+    found = hits(text, lang)
+    for category in ("personal_attack", "profanity"):
+        spans = {text[h.start:h.end] for h in found if h.category == category}
+        assert word in spans, (category, spans)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [("en", "You idiot, read the article."), ("tr", "Sen bir aptalsın."), ("kmr", "Tu ker î, nûçeyê bixwîne."),
+     ("ar", "يا غبي اقرأ الخبر"), ("fa", "احمق، خبر را بخوان")],
+)
+def test_insults_without_swearing_stay_personal_attacks_only(lang, text):
+    assert categories(text, lang) == {"personal_attack"}
+
+
 def test_it_reads_prefix_terms_and_comments():
     terms = parse_tsv("# comment\npersonal_attack\t-\taptal*\nthreat\t-\tseni öldüreceğim\n", "tr")
     assert terms[0].words == (("aptal", True),)

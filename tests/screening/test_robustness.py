@@ -40,7 +40,7 @@ def _cases():
             yield pytest.param(template, category, form, id=f"{lang}-{category}-{form!r}")
 
 
-@pytest.mark.parametrize("template, category, form", _cases())
+@pytest.mark.parametrize("template, category, form", list(_cases()))
 def test_it_sees_through_obfuscation_and_points_at_the_written_form(template, category, form):
     text = template.format(form)
     verdict = screen(text)
