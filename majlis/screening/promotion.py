@@ -32,7 +32,7 @@ _CUES = (
     ("promotion:link", 0.3, re.compile(
         rf"(?i)\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"']*)?")),
     ("promotion:phone", 0.5, re.compile(
-        r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()\u200b\u200c\u00a0]{0,2}\d){6,14}(?!\w)")),
+        r"(?<![\w+])(?<!\d[,.])(?:\+|00)?\d(?:[ \-.()\u200b\u200c\u00a0]{0,2}\d){6,14}(?!\w)")),
     ("promotion:handle", 0.15, re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{2,29}\b")),
     ("promotion:messaging", 0.2, re.compile(
         r"(?i)\b(?:whats\s?app|telegram|viber|signal app|snapchat|instagram)\b|"
@@ -85,6 +85,9 @@ def _looks_like_phone(s: str) -> bool:
         return False
     if all(_YEAR_RE.fullmatch(fold(g)) for g in groups):
         return False  # "1990 1991 1992"
+    digits = fold("".join(groups))
+    if len(groups) == 1 and digits.rstrip("0")[:-1] == "" or len(set(digits)) == 1:
+        return False  # "1000000000 views", "999999999": a round or repeated number is a count
     if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) \
             and not fold(groups[0]).startswith("0"):
         return False  # "1 000 000 000": thousands, not a phone

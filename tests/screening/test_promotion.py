@@ -49,6 +49,10 @@ def test_it_finds_cues_with_their_original_text(text, source, found):
         "Inflation rose 3.5% in 2024, e.g. in the U.S. and Iraq.",
         "The vote was 245 to 180 on 12.05.2024.",
         "me@home? no, at home.",
+        "1000000000 views and counting.",
+        "It has 2,124923004 views already.",
+        "٥٠٠٠٠٠٠٠٠ نفر",
+        "999999999 is not a number anyone dials.",
     ],
 )
 def test_it_ignores_years_counts_and_dates(text):
@@ -112,3 +116,18 @@ def test_it_recognises_self_promotion_as_a_call_to_action(text, phrase):
 ])
 def test_talk_about_ones_own_life_is_not_self_promotion(text):
     assert screen(text).scores["promotion"] < 0.3
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Sub me and I will sub you back!", "Sub me"),
+        ("sub 4 sub anyone?", "sub 4 sub"),
+        ("Please check my covers, it means a lot", "my covers"),
+        ("Get free gift cards here", "free gift"),
+    ],
+)
+def test_it_reads_self_promotion_jargon_as_a_call_to_action(text, phrase):
+    cues = [c for c in screen(text).reasons if c.category == "promotion"]
+    marked = {text[e.start:e.end] for r in cues for e in r.evidence}
+    assert phrase in marked
