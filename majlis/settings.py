@@ -165,6 +165,8 @@ MAJLIS_RIGHTS_LIMIT_PER_IP = env_int("MAJLIS_RIGHTS_LIMIT_PER_IP", 10)
 MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR = env_int("MAJLIS_WIDGET_NEW_ARTICLES_PER_HOUR", 200)
 # A webhook delivery still "sending" after this long was interrupted (worker killed); it is retried.
 MAJLIS_WEBHOOK_LEASE_SECONDS = env_int("MAJLIS_WEBHOOK_LEASE_SECONDS", 300, minimum=60)
+# A background task still RUNNING after this long lost its worker (killed); it is closed as FAILED.
+MAJLIS_TASK_LEASE_SECONDS = env_int("MAJLIS_TASK_LEASE_SECONDS", 3600, minimum=300)
 # /metrics: a bearer token, and/or the client networks allowed to scrape it (empty: anyone who reaches it).
 MAJLIS_METRICS_TOKEN = env_str("MAJLIS_METRICS_TOKEN", "") or ""
 MAJLIS_METRICS_ALLOW = allowed_networks("MAJLIS_METRICS_ALLOW", env_list("MAJLIS_METRICS_ALLOW", []))

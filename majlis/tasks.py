@@ -93,6 +93,43 @@ def prune_task_results() -> str:
     return out.getvalue().strip()
 
 
+INTERRUPTED = "majlis.tasks.Interrupted"
+
+
+@task()
+def recover_tasks() -> int:
+    """Close the task rows a killed worker left RUNNING past MAJLIS_TASK_LEASE_SECONDS; returns how many.
+
+    django-tasks-db never reclaims them: they would count as running forever and never be pruned.
+    Each is marked FAILED (``exception_class_path`` ``INTERRUPTED``). Re-screening is safe to
+    repeat, so an interrupted ``rescreen`` batch is queued again; a decision email is not (it may
+    have gone out before the worker died).
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.db import transaction
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING,
+                                        started_at__lt=now - timedelta(seconds=settings.MAJLIS_TASK_LEASE_SECONDS))
+    closed = 0
+    for pk, path, args_kwargs in stale.values_list("pk", "task_path", "args_kwargs"):
+        if not DBTaskResult.objects.filter(pk=pk, status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.FAILED, finished_at=now, exception_class_path=INTERRUPTED,
+                traceback="The worker running this task stopped before it finished (lease expired)."):
+            continue  # another worker's sweep took it
+        closed += 1
+        if path == rescreen.module_path:
+            args, kwargs = args_kwargs.get("args", []), args_kwargs.get("kwargs", {})
+            transaction.on_commit(lambda args=args, kwargs=kwargs: rescreen.enqueue(*args, **kwargs))
+    if closed:
+        log.warning("closed %d task(s) left running by a stopped worker", closed)
+    return closed
+
+
 @task()
 def prune_rate_limits() -> int:
     """Delete rate-limit hits older than any limit's window (majlis.lib.limits); returns how many."""
@@ -106,5 +143,5 @@ TASK_RESULT_DAYS = 14
 # looks every 5 minutes (worker.CHECK_EVERY), so recover_webhooks runs at each look.
 PERIODIC = (
     (prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600), (prune_task_results, 24 * 3600),
-    (recover_webhooks, 240), (prune_rate_limits, 6 * 3600),
+    (recover_webhooks, 240), (prune_rate_limits, 6 * 3600), (recover_tasks, 240),
 )

@@ -61,3 +61,32 @@ def test_it_schedules_periodic_tasks_once_per_period():
     assert prune_ip_data.module_path in first and again == []
     work()
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_it_closes_tasks_a_killed_worker_left_running_and_queues_interrupted_rescreens_again(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from majlis.tasks import INTERRUPTED, recover_tasks, rescreen, send_decision_email
+
+    settings.MAJLIS_TASK_LEASE_SECONDS = 600
+    now = timezone.now()
+    killed_rescreen = rescreen.enqueue([3, 5, 8]).id
+    killed_email = send_decision_email.enqueue(42).id
+    still_running = rescreen.enqueue([13]).id
+    for pk, started in ((killed_rescreen, now - timedelta(hours=2)), (killed_email, now - timedelta(minutes=11)),
+                        (still_running, now - timedelta(minutes=9))):
+        DBTaskResult.objects.filter(pk=pk).update(status="RUNNING", started_at=started)
+
+    assert recover_tasks.call() == 2
+
+    rows = {str(r.pk): r for r in DBTaskResult.objects.all()}
+    for pk in (killed_rescreen, killed_email):
+        assert rows[pk].status == "FAILED" and rows[pk].exception_class_path == INTERRUPTED
+        assert rows[pk].finished_at is not None
+    assert rows[still_running].status == "RUNNING"
+    again = [r for r in rows.values() if r.status == "READY"]
+    assert [(r.task_path, r.args_kwargs["args"]) for r in again] == [(rescreen.module_path, [[3, 5, 8]])]
+    assert recover_tasks.call() == 0  # nothing left to close, nothing queued twice
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
