@@ -1,10 +1,13 @@
-"""Forms of the workspace: queue filters, decisions (single and bulk), reversal, automation settings."""
+"""Forms of the workspace: queue filters, decisions (single and bulk), reversal, automation settings,
+site profile."""
+
+from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from majlis.lib.languages import LANGUAGES, NAMES
+from majlis.lib.languages import LANGUAGES, NAMES, direction
 from majlis.moderation.models import Action
 from majlis.publications.models import Article, AutomationMode, Site
 from majlis.screening.categories import CATEGORIES
@@ -136,3 +139,65 @@ class AutomationForm(forms.Form):
     def rows(self):
         """(category label, reject field, approve field) per category, for a table layout."""
         return [(_(c.label), self[f"reject_{c.code}"], self[f"approve_{c.code}"]) for c in CATEGORIES]
+
+
+class SiteProfileForm(forms.ModelForm):
+    """What readers see of a site: its name (and per language), its community guidelines per
+    language, the origins allowed to embed the widget, and whether commenters are emailed the
+    decision. Blank language fields fall back to the site's name and the English guidelines."""
+
+    class Meta:
+        model = Site
+        fields = ["name", "allowed_origins", "notify_authors"]
+        widgets = {"allowed_origins": forms.Textarea(attrs={"rows": 3, "dir": "ltr", "spellcheck": "false"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names, guidelines = self.instance.names or {}, self.instance.guidelines or {}
+        for code in LANGUAGES:
+            attrs = {"lang": code, "dir": direction(code)}
+            language = f"\u2068{NAMES[code]}\u2069"  # isolated: "Name (کوردی (سۆرانی))" stays in order
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name (%(language)s)") % {"language": language}, max_length=200, required=False,
+                initial=names.get(code, ""), widget=forms.TextInput(attrs=attrs))
+            self.fields[f"guidelines_{code}"] = forms.CharField(
+                label=_("Community guidelines (%(language)s)") % {"language": language}, max_length=5000,
+                required=False, initial=guidelines.get(code, ""), widget=forms.Textarea(attrs={**attrs, "rows": 5}))
+
+    def clean_allowed_origins(self):
+        lines = [line.strip().rstrip("/") for line in self.cleaned_data["allowed_origins"].splitlines() if line.strip()]
+        bad = [line for line in lines if not _is_origin(line)]
+        if bad:
+            raise ValidationError(
+                _("Write each origin as scheme://host[:port], one per line, with no path: %(origins)s"),
+                code="origin", params={"origins": ", ".join(f"\u2068{line}\u2069" for line in bad)})
+        return "\n".join(lines)
+
+    def languages(self):
+        """Per language, for the template: its name, its two fields, and whether to show them open
+        (something is written there, or an error)."""
+        out = []
+        for code in LANGUAGES:
+            fields = [self[f"name_{code}"], self[f"guidelines_{code}"]]
+            out.append({"name": NAMES[code], "code": code, "fields": fields,
+                        "open": any(f.value() or f.errors for f in fields)})
+        return out
+
+    def save(self, commit=True):
+        site = super().save(commit=False)
+        site.names = {c: v for c in LANGUAGES if (v := self.cleaned_data[f"name_{c}"].strip())}
+        site.guidelines = {c: v for c in LANGUAGES if (v := self.cleaned_data[f"guidelines_{c}"].strip())}
+        if commit:
+            site.save()
+        return site
+
+
+def _is_origin(value: str) -> bool:
+    """Whether ``value`` is ``scheme://host[:port]`` (what ``majlis.E005`` checks), port included."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range or not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.path \
+        and not parts.query and not parts.fragment

@@ -19,5 +19,6 @@ urlpatterns = [
     path("stats.csv", stats.statistics_csv, name="stats_csv"),
     path("settings/", automation.site_list, name="settings"),
     path("settings/<int:site_id>/", automation.site_settings, name="site_settings"),
+    path("settings/<int:site_id>/profile/", automation.site_profile, name="site_profile"),
     path("email/<str:token>/", email.confirm, name="email_decision"),
 ]

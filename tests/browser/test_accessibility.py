@@ -311,3 +311,34 @@ def test_workspace_form_errors_are_tied_to_their_fields(browser, live_server, si
         assert languages.count() == 1 and any(described_errors(page, languages)), "the fieldset's help text is its description"
     finally:
         context.close()
+
+
+def test_the_site_profile_opens_a_language_from_the_keyboard_and_readers_see_what_it_saves(
+        browser, live_server, articles, moderator, screenshot):
+    site = articles["fa"].site
+    context, page = open_as(browser, live_server, language="fa", user=moderator)
+    try:
+        page.goto(live_server.url + f"/moderation/settings/{site.pk}/")
+        page.get_by_role("link", name="نمایهٔ سایت").click()
+        persian = page.locator("details.language", has=page.locator("#id_guidelines_fa"))
+        assert persian.get_attribute("open") is None  # nothing written for Persian yet
+        persian.locator("summary").focus()
+        page.keyboard.press("Enter")
+        guidelines = page.locator("#id_guidelines_fa")
+        assert guidelines.is_visible() and guidelines.get_attribute("dir") == "rtl"
+        guidelines.fill("به موضوع خبر بپردازید.\nتوهین پذیرفته نیست.")
+        page.fill("#id_allowed_origins", "https://news.example/articles")
+        page.click("form.profile button.primary")
+        origins = page.locator("#id_allowed_origins")
+        assert origins.get_attribute("aria-invalid") == "true" and any(described_errors(page, origins))
+        assert page.locator("#id_guidelines_fa").input_value() == "به موضوع خبر بپردازید.\nتوهین پذیرفته نیست."
+        screenshot(page, "site-profile-refused-fa", full_page=True)
+
+        origins.fill("https://news.example")
+        page.click("form.profile button.primary")
+        assert page.locator(".flash-success").count() == 1
+        page.goto(live_server.url + articles["fa"].get_absolute_url())
+        items = page.locator(".guidelines li")
+        assert items.all_inner_texts() == ["به موضوع خبر بپردازید.", "توهین پذیرفته نیست."]
+    finally:
+        context.close()

@@ -1,4 +1,5 @@
-"""Automation settings per site (admins): mode and thresholds, with a replay preview."""
+"""Settings per site (admins): automation mode and thresholds with a replay preview, and the site's
+profile (names, guidelines, widget origins, decision emails)."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from majlis.accounts.roles import admin_required
 from majlis.moderation import preview
-from majlis.moderation.forms import AutomationForm
+from majlis.moderation.forms import AutomationForm, SiteProfileForm
 from majlis.publications.models import Site
 
 
@@ -47,3 +48,17 @@ def site_settings(request, site_id):
     return render(request, "moderation/settings.html", {
         "site": site, "form": form, "current": current, "proposed": proposed, "section": "settings",
     })
+
+
+@admin_required
+def site_profile(request, site_id):
+    """GET shows the site's profile; POST validates and saves it (an invalid form keeps what was typed)."""
+    site = get_object_or_404(Site, pk=site_id)
+    site_name = site.name  # the form writes what was typed onto ``site`` while validating
+    form = SiteProfileForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Site profile saved for %(site)s.") % {"site": site.name})
+        return redirect("moderation:site_profile", site_id=site.pk)
+    return render(request, "moderation/site_profile.html",
+                  {"site": site, "site_name": site_name, "form": form, "section": "settings"})
