@@ -38,6 +38,17 @@ def check_comment_limits(app_configs, **kwargs):
     return []
 
 
+def is_origin(value: str) -> bool:
+    """Whether ``value`` is ``scheme://host[:port]`` (http or https, a valid port, no path)."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range or not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.path \
+        and not parts.query and not parts.fragment
+
+
 def site_errors(site) -> list[Error]:
     """Return the configuration errors of one site (also used by the settings form)."""
     errors = []
@@ -51,8 +62,7 @@ def site_errors(site) -> list[Error]:
         if language not in LANGUAGES:
             errors.append(Error(f"Site {site.domain!r}: guidelines for unknown language {language!r}.", id="majlis.E004"))
     for origin in site.origins():
-        parts = urlsplit(origin)
-        if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        if not is_origin(origin):
             errors.append(Error(f"Site {site.domain!r}: allowed origin {origin!r} is not scheme://host[:port].", id="majlis.E005"))
     return errors
 

@@ -140,7 +140,7 @@ def prune_rate_limits() -> int:
 
 TASK_RESULT_DAYS = 14
 # Tasks the worker schedules itself, with how often: (task, seconds between runs). The worker
-# looks every 5 minutes (worker.CHECK_EVERY), so recover_webhooks runs at each look.
+# looks every 5 minutes (worker.CHECK_EVERY), so recover_webhooks and recover_tasks run at each look.
 PERIODIC = (
     (prune_ip_data, 24 * 3600), (optimize_database, 6 * 3600), (prune_task_results, 24 * 3600),
     (recover_webhooks, 240), (prune_rate_limits, 6 * 3600), (recover_tasks, 240),

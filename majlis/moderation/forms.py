@@ -1,8 +1,6 @@
 """Forms of the workspace: queue filters, decisions (single and bulk), reversal, automation settings,
 site profile."""
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -165,8 +163,10 @@ class SiteProfileForm(forms.ModelForm):
                 required=False, initial=guidelines.get(code, ""), widget=forms.Textarea(attrs={**attrs, "rows": 5}))
 
     def clean_allowed_origins(self):
+        from majlis.checks import is_origin
+
         lines = [line.strip().rstrip("/") for line in self.cleaned_data["allowed_origins"].splitlines() if line.strip()]
-        bad = [line for line in lines if not _is_origin(line)]
+        bad = [line for line in lines if not is_origin(line)]
         if bad:
             raise ValidationError(
                 _("Write each origin as scheme://host[:port], one per line, with no path: %(origins)s"),
@@ -191,13 +191,3 @@ class SiteProfileForm(forms.ModelForm):
             site.save()
         return site
 
-
-def _is_origin(value: str) -> bool:
-    """Whether ``value`` is ``scheme://host[:port]`` (what ``majlis.E005`` checks), port included."""
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 -- raises ValueError for a port out of range or not a number
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.path \
-        and not parts.query and not parts.fragment
