@@ -62,7 +62,7 @@ class Poster(threading.Thread):
                 answer = connection.getresponse()
                 data = answer.read()
                 connection.close()
-            except OSError:
+            except (OSError, http.client.HTTPException):  # refused, reset, or an answer cut off by the kill
                 self.failures += 1
                 time.sleep(0.02)
                 continue
