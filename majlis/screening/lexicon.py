@@ -22,10 +22,11 @@ Scope (``Term.applies_to``): a text's own language uses its whole lexicon; other
 apply too, but only phrases, and words of four letters or more in another script, because words
 collide across languages (Arabic ``كس`` is Persian ``کس``, "someone"; Turkish ``am`` is English
 "am"; Persian slang ``ابنه`` is Arabic "his son"), and Arabic «يا X» phrases stay out of Persian
-and Sorani, whose «یا» is "or". ``lexicons/any.tsv`` holds the exception:
-English swear words that readers of every language borrow ("Shit, dîsa elektrîk çû", "fuck this
-government" in a Turkish thread) and that no language of ours writes innocently; they apply to
-text in every language.
+and Sorani, whose «یا» is "or". ``lexicons/any.tsv`` holds the exception, terms that apply to
+text in every language: English swear words that readers of every language borrow ("Shit, dîsa
+elektrîk çû", "fuck this government" in a Turkish thread), and Arabic and Persian typed in Latin
+letters (Arabizi "ya 7mar", Finglish "khafe sho"), which language identification reads as English,
+Turkish or "other"; none of them is written innocently in any language of ours.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from majlis.screening.normalize import ZWNJ, Normalized, fold
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 CROSS_LANGUAGE_MIN_LETTERS = 4
 INNOCENT = "innocent"  # pseudo-category of phrases that cancel the hits inside them
-ANY_LANGUAGE = "any"  # lexicons/any.tsv: borrowed words matched in every language
+ANY_LANGUAGE = "any"  # lexicons/any.tsv: borrowed words and Latin-script Arabic/Persian, every language
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[\u200c*]+[^\W_]+)*\**", re.UNICODE)
 _DOUBLE_RE = re.compile(r"([^\W\d_])\1")
