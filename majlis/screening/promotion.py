@@ -86,7 +86,7 @@ def _looks_like_phone(s: str) -> bool:
     if all(_YEAR_RE.fullmatch(fold(g)) for g in groups):
         return False  # "1990 1991 1992"
     digits = fold("".join(groups))
-    if len(groups) == 1 and digits.rstrip("0")[:-1] == "" or len(set(digits)) == 1:
+    if (len(groups) == 1 and digits.rstrip("0")[:-1] == "") or len(set(digits)) == 1:
         return False  # "1000000000 views", "999999999": a round or repeated number is a count
     if len(groups) > 1 and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) \
             and not fold(groups[0]).startswith("0"):
