@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from majlis.lib.languages import LANGUAGES, NAMES, direction
 from majlis.moderation.models import Action
-from majlis.publications.models import Article, AutomationMode, Site
+from majlis.publications.models import Article, AutomationMode, Site, split_origins
 from majlis.screening.categories import CATEGORIES
 
 REASONS = [(c.code, _(c.label)) for c in CATEGORIES]
@@ -165,7 +165,7 @@ class SiteProfileForm(forms.ModelForm):
     def clean_allowed_origins(self):
         from majlis.checks import is_origin
 
-        lines = [line.strip().rstrip("/") for line in self.cleaned_data["allowed_origins"].splitlines() if line.strip()]
+        lines = split_origins(self.cleaned_data["allowed_origins"])
         bad = [line for line in lines if not is_origin(line)]
         if bad:
             raise ValidationError(

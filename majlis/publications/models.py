@@ -16,6 +16,11 @@ class AutomationMode(models.TextChoices):
 LANGUAGE_CHOICES = [(code, code) for code in LANGUAGES]
 
 
+def split_origins(text: str) -> list[str]:
+    """The origins of an ``allowed_origins`` text: one per non-blank line, without a trailing slash."""
+    return [line.strip().rstrip("/") for line in text.splitlines() if line.strip()]
+
+
 class Site(models.Model):
     """A publication whose articles take comments, with its guidelines and automation policy."""
 
@@ -46,7 +51,7 @@ class Site(models.Model):
         return self.name
 
     def origins(self) -> list[str]:
-        return [line.strip().rstrip("/") for line in self.allowed_origins.splitlines() if line.strip()]
+        return split_origins(self.allowed_origins)
 
     def guidelines_for(self, language: str) -> str:
         return self.guidelines.get(language) or self.guidelines.get("en", "")
