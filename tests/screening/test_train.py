@@ -180,3 +180,25 @@ def test_sub_category_heads_borrow_a_share_of_the_general_head():
         if head not in SHARED_HEADS and head != "offensive":
             assert not weights[:, HEADS.index(head)].any() and bias[HEADS.index(head)] == 0
     assert weights[:, HEADS.index("offensive")].tolist() == [4.0, -4.0, 0.0, 8.0]
+
+
+def test_weak_negatives_add_only_clean_rows_and_keep_the_source_labels():
+    from majlis.screening.training.data import add_weak_negatives
+
+    rows = [
+        Row("the council should publish the numbers", "en", "hateval2019", "train",
+            {"identity_abuse": 0, "promotion": 0}, head_weights={"promotion": 0.3}),
+        Row("shut up you idiot", "en", "hateval2019", "train",
+            {"identity_abuse": 0, "promotion": 0}, head_weights={"promotion": 0.3}),
+        Row("they all are vermin", "en", "hateval2019", "train",
+            {"offensive": 1, "personal_attack": 1, "identity_abuse": 1, "promotion": 0}),
+    ]
+    add_weak_negatives(rows, 0.3)
+    clean, insult, hate = rows
+    assert clean.labels["offensive"] == 0 and clean.labels["threat"] == 0
+    assert clean.head_weights["offensive"] == 0.3
+    # The source's own label is a real label: it keeps its full weight.
+    assert clean.labels["identity_abuse"] == 0 and "identity_abuse" not in clean.head_weights
+    # A lexicon hit is not assumed clean, and a positive row is left as it was.
+    assert "offensive" not in insult.labels
+    assert hate.labels["offensive"] == 1 and "offensive" not in hate.head_weights
