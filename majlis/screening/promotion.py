@@ -36,12 +36,18 @@ _CUES = (
     ("promotion:handle", 0.15, re.compile(r"(?<![\w@.])@[A-Za-z_][A-Za-z0-9_.]{2,29}\b")),
     ("promotion:messaging", 0.2, re.compile(
         r"(?i)\b(?:whats\s?app|telegram|viber|signal app|snapchat|instagram)\b|"
-        r"واتس\s?اب|واتساب|وتساب|واتساپ|واتس\s?اپ|تيليجرام|تلجرام|تليجرام|تلغرام|تلگرام|روبیکا|ایتا")),
+        r"واتس\s?اب|واتساب|وتساب|واتساپ|واتس\s?اپ|تيليجرام|تلجرام|تليجرام|تلغرام|تيليغرام|تيلغرام|"
+        r"تليغرام|تلكرام|تليكرام|تلگرام|تێلێگرام|تلیگرام|روبیکا|ایتا")),
     ("promotion:price", 0.45, re.compile(
         r"(?i)%\s?\d{1,2}\s?(?:indirim|off)|\d{1,2}\s?%\s?(?:off|discount|indirim|خصم|تخفیف|تخفيض|داشکاندن)")),
     ("promotion:price", 0.25, re.compile(
         r"(?i)[$€£₺﷼]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£₺]|tl\b|usd\b|eur\b|dollars?\b|euros?\b|lira\b|"
-        r"dolar\b|دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|دولار)")),
+        r"dolar\b|دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|دولار|جنيه)")),
+    # A price in words: "بألف دينار", "ده هزار تومان", "بە هەزار دینار", "bin lira", "a thousand dollars".
+    ("promotion:price", 0.25, re.compile(
+        r"(?i)(?<!\w)(?:ب|بـ|بە\s)?(?:ألف|الف|آلاف|الاف|مليون|ملايين|مئة|مائة|هزار|میلیون|هەزار|ملیۆن|"
+        r"bin|milyon|thousand|million|hundred)\s(?:دینار|دينار|تومان|ریال|ريال|ليرة|لیره|درهم|دۆلار|"
+        r"دولار|جنيه|lira\b|tl\b|dolar\b|dollars?\b|euros?\b|pounds\b)")),
 )
 # What each cue pattern cannot match without: a cheap test on the text that every match needs, so
 # the (costlier) pattern is skipped for most comments, which have no links, phone numbers or '@'.

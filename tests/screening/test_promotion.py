@@ -33,6 +33,14 @@ def sources(text):
         ("50% off", "promotion:price", "50% off"),
         ("۵۰۰ تومان", "promotion:price", "۵۰۰ تومان"),
         ("٢٥٠ دينار", "promotion:price", "٢٥٠ دينار"),
+        ("٥٠ جنيه بس", "promotion:price", "٥٠ جنيه"),
+        ("راسلنا على تيليغرام", "promotion:messaging", "تيليغرام"),
+        ("كروب التلكرام", "promotion:messaging", "تلكرام"),
+        ("كل الكتب بألف دينار فقط", "promotion:price", "بألف دينار"),
+        ("فقط ده هزار تومان", "promotion:price", "هزار تومان"),
+        ("بە هەزار دینار", "promotion:price", "بە هەزار دینار"),
+        ("sadece bin lira", "promotion:price", "bin lira"),
+        ("for a thousand dollars", "promotion:price", "thousand dollars"),
     ],
 )
 def test_it_finds_cues_with_their_original_text(text, source, found):
@@ -81,6 +89,25 @@ def test_it_recognises_ads_in_each_language(text):
     assert verdict.scores["promotion"] >= 0.8
     for reason in verdict.reasons:
         assert all(text[e.start:e.end] == e.text for e in reason.evidence)
+
+
+def test_an_arabic_book_pirate_is_read_as_an_ad_and_a_ministry_letter_is_not():
+    # The demo's Arabic ad: Telegram spelt with غ, a price in words, "message us on".
+    ad = screen("لا تدفع أسعار المعرض! كل الكتب بنسخ PDF بألف دينار فقط، راسلنا على تيليغرام "
+                "@furat_pdf_books واحصل على ١٠ كتب مجاناً.")
+    assert ad.scores["promotion"] >= 0.7
+    found = {e.text for r in ad.reasons if r.category == "promotion" for e in r.evidence}
+    assert {"راسلنا على", "بألف دينار", "تيليغرام"} <= found
+    # "We wrote to the ministry": the same verb, past tense, no ad.
+    letter = screen("راسلنا الوزارة مراراً ولم يرد أحد.")
+    assert letter.scores["promotion"] < 0.01
+    assert not [r for r in letter.reasons if r.category == "promotion"]
+
+
+def test_a_price_in_a_news_comment_alone_stays_low():
+    verdict = screen("سعر الأمبير وصل إلى عشرة آلاف دينار هذا الشهر، والحكومة لا تفعل شيئاً.")
+    assert 0 < verdict.scores["promotion"] < 0.3
+    assert verdict.decision != "reject"
 
 
 def test_it_combines_weights_as_a_noisy_or():
