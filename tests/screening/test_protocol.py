@@ -172,18 +172,8 @@ def test_majlis_train_takes_a_protocol_and_a_held_out_only_fit(tmp_path):
         call_command("train", data=str(data), held_out_only=True, verbosity=0, stdout=StringIO())
 
 
-def load_baselines():
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "baselines.py"
-    spec = importlib.util.spec_from_file_location("majlis_bench_baselines", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_baseline_comparison_refuses_a_fit_of_another_protocol(tmp_path):
-    baselines = load_baselines()
+def test_the_baseline_comparison_refuses_a_fit_of_another_protocol(tmp_path, benchmark_module):
+    baselines = benchmark_module("baselines")
     (tmp_path / "classifier.json").write_text(json.dumps({"kind": "held-out fit",
                                                           "protocol": "sources"}))
     baselines.check_model_protocol(tmp_path, "sources")
@@ -195,8 +185,8 @@ def test_the_baseline_comparison_refuses_a_fit_of_another_protocol(tmp_path):
         baselines.check_model_protocol(tmp_path, "splits")
 
 
-def test_the_baseline_tables_mark_sets_alt_profanity_check_was_trained_on():
-    baselines = load_baselines()
+def test_the_baseline_tables_mark_sets_alt_profanity_check_was_trained_on(benchmark_module):
+    baselines = benchmark_module("baselines")
 
     def row(name, apc):
         return {"set": name, "label": "toxic", "lang": "en", "n": 10, "positives": 5,
